@@ -1,0 +1,44 @@
+package vn.healthid.identity.keycloak.browser;
+
+import java.util.Map;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.RealmModel;
+import vn.healthid.identity.chip.Proof;
+import vn.healthid.identity.keycloak.service.ChipSettings;
+
+/**
+ * Typed view of the authenticator's settings. The proof an execution demands is its own setting (or the server
+ * default), raised to passive + active whenever the enclosing sub-flow's Level-of-Authentication condition is above
+ * the passive level: a copy of the files must never reach a higher level.
+ */
+record ChipBrowserConfig(Proof requiredProof) {
+
+    static final String PROOF = "proof-required";
+    private static final String LOA_CONDITION = "conditional-level-of-authentication";
+    private static final String LOA_LEVEL = "loa-condition-level";
+
+    static ChipBrowserConfig of(AuthenticationFlowContext context, ChipSettings settings) {
+        AuthenticatorConfigModel model = context.getAuthenticatorConfig();
+        Map<String, String> config = model == null ? Map.of() : model.getConfig();
+        String configured = config.getOrDefault(PROOF, "");
+        Proof proof = configured.isBlank() ? settings.proofRequired() : Proof.valueOf(configured);
+        if (enclosingLevel(context) > settings.levels().loaPassive()) {
+            proof = Proof.PASSIVE_AND_ACTIVE;
+        }
+        return new ChipBrowserConfig(proof);
+    }
+
+    private static int enclosingLevel(AuthenticationFlowContext context) {
+        RealmModel realm = context.getRealm();
+        AuthenticationExecutionModel execution = context.getExecution();
+        return realm.getAuthenticationExecutionsStream(execution.getParentFlow())
+                .filter(e -> LOA_CONDITION.equals(e.getAuthenticator()) && e.getAuthenticatorConfig() != null)
+                .map(e -> realm.getAuthenticatorConfigById(e.getAuthenticatorConfig()))
+                .filter(c -> c != null && c.getConfig().containsKey(LOA_LEVEL))
+                .mapToInt(c -> Integer.parseInt(c.getConfig().get(LOA_LEVEL).trim()))
+                .max()
+                .orElse(0);
+    }
+}

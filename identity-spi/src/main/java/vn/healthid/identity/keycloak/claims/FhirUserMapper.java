@@ -1,0 +1,71 @@
+package vn.healthid.identity.keycloak.claims;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
+import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
+import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.IDToken;
+import vn.healthid.identity.keycloak.service.ChipService;
+import vn.healthid.identity.keycloak.user.CitizenAttributes;
+import vn.healthid.identity.keycloak.user.PatientIds;
+
+/** {@code fhirUser}: {@code Patient/<patientId>} by the shared HMAC scheme (key: spi option patient-id-key). */
+public final class FhirUserMapper extends AbstractOIDCProtocolMapper
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
+
+    public static final String ID = "healthid-fhir-user-mapper";
+    private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
+
+    static {
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, FhirUserMapper.class);
+    }
+
+    @Override
+    protected void setClaim(
+            IDToken token,
+            ProtocolMapperModel model,
+            UserSessionModel userSession,
+            KeycloakSession session,
+            ClientSessionContext clientSessionCtx) {
+        String number = userSession.getUser().getFirstAttribute(CitizenAttributes.NATIONAL_ID);
+        if (number != null) {
+            PatientIds ids = new PatientIds(
+                    session.getProvider(ChipService.class).settings().patientIdKey());
+            token.getOtherClaims().put("fhirUser", "Patient/" + ids.forNationalId(number));
+        }
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "FHIR user (Patient id)";
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return TOKEN_MAPPER_CATEGORY;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Adds fhirUser = Patient/<id>, the id derived from the national id with the shared HMAC key.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+}

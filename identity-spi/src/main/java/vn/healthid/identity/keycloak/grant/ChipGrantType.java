@@ -1,0 +1,136 @@
+package vn.healthid.identity.keycloak.grant;
+
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import org.keycloak.OAuthErrorException;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.Constants;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.TokenManager;
+import org.keycloak.protocol.oidc.grants.OAuth2GrantTypeBase;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.services.CorsErrorResponseException;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.services.managers.UserSessionManager;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import vn.healthid.identity.keycloak.challenge.ChallengeBinding;
+import vn.healthid.identity.keycloak.login.ChipLogin;
+import vn.healthid.identity.keycloak.login.ChipLoginOutcome;
+import vn.healthid.identity.keycloak.login.ChipSessionNotes;
+import vn.healthid.identity.keycloak.service.ChipService;
+
+/**
+ * Clinic back channel: a confidential client posts {@code chip_bundle} (answering a challenge from
+ * {@code /realms/{realm}/cccd/challenge}) and gets a short-lived access token for the citizen, acting through the
+ * clinic ({@code act.client_id}). No refresh token; the user session is transient.
+ */
+final class ChipGrantType extends OAuth2GrantTypeBase {
+
+    static final String BUNDLE_PARAM = "chip_bundle";
+
+    @Override
+    public Response process(Context context) {
+        setContext(context);
+        if (client.isPublicClient() || client.isBearerOnly()) {
+            event.detail(Details.REASON, "chip grant needs a confidential client")
+                    .error(Errors.INVALID_CLIENT);
+            throw new CorsErrorResponseException(
+                    cors,
+                    OAuthErrorException.UNAUTHORIZED_CLIENT,
+                    "confidential client required",
+                    Response.Status.UNAUTHORIZED);
+        }
+        String bundle = formParams.getFirst(BUNDLE_PARAM);
+        ChipLoginOutcome outcome = new ChipLogin(session, realm)
+                .authenticate(
+                        bundle == null ? null : bundle.getBytes(StandardCharsets.UTF_8),
+                        ChallengeBinding.backChannel(client.getClientId()),
+                        session.getProvider(ChipService.class).settings().proofRequired());
+        if (outcome instanceof ChipLoginOutcome.Rejected rejected) {
+            rejected.record(event);
+            throw new CorsErrorResponseException(
+                    cors, OAuthErrorException.INVALID_GRANT, rejected.reason(), Response.Status.BAD_REQUEST);
+        }
+        return issue((ChipLoginOutcome.Accepted) outcome);
+    }
+
+    private Response issue(ChipLoginOutcome.Accepted accepted) {
+        var user = accepted.user();
+        event.user(user)
+                .detail(Details.USERNAME, user.getUsername())
+                .detail("acr", accepted.level().acr());
+        String scope = getRequestedScopes();
+
+        AuthenticationSessionModel authSession = new AuthenticationSessionManager(session)
+                .createAuthenticationSession(realm, false)
+                .createAuthenticationSession(client);
+        authSession.setAuthenticatedUser(user);
+        authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        authSession.setClientNote(
+                OIDCLoginProtocol.ISSUER,
+                Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
+        authSession.setClientNote(OIDCLoginProtocol.SCOPE_PARAM, scope);
+
+        UserSessionModel userSession = new UserSessionManager(session)
+                .createUserSession(
+                        authSession.getParentSession().getId(),
+                        realm,
+                        user,
+                        user.getUsername(),
+                        clientConnection.getRemoteHost(),
+                        "cccd-chip",
+                        false,
+                        null,
+                        null,
+                        UserSessionModel.SessionPersistenceState.TRANSIENT);
+        userSession.setNote(ChipSessionNotes.VERIFIED_AT, accepted.verifiedAt().toString());
+        userSession.setNote(ChipSessionNotes.METHOD, accepted.method());
+        userSession.setNote(ChipSessionNotes.ACR, accepted.level().acr());
+        event.session((String) null);
+
+        AuthenticationManager.setClientScopesInSession(session, authSession);
+        ClientSessionContext clientSessionCtx =
+                TokenManager.attachAuthenticationSession(session, userSession, authSession);
+        clientSessionCtx
+                .getClientSession()
+                .setNote(
+                        Constants.LEVEL_OF_AUTHENTICATION,
+                        Integer.toString(accepted.level().loa()));
+        updateUserSessionFromClientAuth(userSession);
+
+        TokenManager.AccessTokenResponseBuilder builder =
+                createTokenResponseBuilder(user, userSession, clientSessionCtx, scope, null);
+        AccessToken token = builder.getAccessToken();
+        long lifetime = session.getProvider(ChipService.class)
+                .settings()
+                .tokenLifetime()
+                .toSeconds();
+        token.exp(token.getIat() + lifetime);
+        token.setAcr(accepted.level().acr());
+        token.getOtherClaims().put("act", Map.of("client_id", client.getClientId()));
+        return createTokenResponse(builder, clientSessionCtx, false);
+    }
+
+    @Override
+    protected boolean useRefreshToken() {
+        return false;
+    }
+
+    @Override
+    public EventType getEventType() {
+        return EventType.LOGIN;
+    }
+
+    @Override
+    public Set<String> getTokenParameterNames() {
+        return Set.of(BUNDLE_PARAM);
+    }
+}

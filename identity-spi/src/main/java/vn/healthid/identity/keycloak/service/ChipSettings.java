@@ -1,0 +1,53 @@
+package vn.healthid.identity.keycloak.service;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.keycloak.Config;
+import vn.healthid.identity.chip.ChipBundleParser;
+import vn.healthid.identity.chip.Proof;
+
+/**
+ * Server-wide settings of the chip extension, read once from the {@code spi-healthid-chip--default--*} options.
+ * Every default lives here; see docs/chip-login.md for the table users read.
+ */
+public record ChipSettings(
+        Optional<Path> trustPem,
+        Optional<Path> masterList,
+        Optional<Path> crl,
+        Duration challengeTtl,
+        int maxBundleBytes,
+        Proof proofRequired,
+        ChipLevels levels,
+        Duration tokenLifetime,
+        int lockoutThreshold,
+        Duration lockoutDuration,
+        String patientIdKey) {
+
+    /** Sandbox-only key of the shared patient-id scheme (docs/patient-id.md); production sets its own. */
+    public static final String SANDBOX_PATIENT_ID_KEY = "c2FuZGJveC1vbmx5LXBhdGllbnQtaWQta2V5LWRvLW5vdC11c2U=";
+
+    public static ChipSettings from(Config.Scope config) {
+        return new ChipSettings(
+                path(config, "trust-pem"),
+                path(config, "master-list"),
+                path(config, "crl"),
+                Duration.ofSeconds(config.getInt("challenge-ttl", 120)),
+                config.getInt("max-bundle-bytes", ChipBundleParser.DEFAULT_MAX_BYTES),
+                Proof.valueOf(config.get("proof-required", Proof.PASSIVE_AND_ACTIVE.name())),
+                new ChipLevels(
+                        config.get("acr-active", ChipLevels.DEFAULT_ACR_ACTIVE),
+                        config.getInt("loa-active", 3),
+                        config.get("acr-passive", ChipLevels.DEFAULT_ACR_PASSIVE),
+                        config.getInt("loa-passive", 1)),
+                Duration.ofSeconds(config.getInt("token-lifetime", 300)),
+                config.getInt("lockout-threshold", 5),
+                Duration.ofSeconds(config.getInt("lockout-duration", 900)),
+                config.get("patient-id-key", SANDBOX_PATIENT_ID_KEY));
+    }
+
+    private static Optional<Path> path(Config.Scope config, String key) {
+        String value = config.get(key);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value.trim()));
+    }
+}
