@@ -26,6 +26,8 @@ import vn.healthid.identity.keycloak.user.CitizenAttributes;
 public final class VerifiedClaimsMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper {
 
+    private static final String VNEID_METHOD = "vneid";
+
     public static final String ID = "healthid-verified-claims-mapper";
     private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
 
@@ -55,17 +57,10 @@ public final class VerifiedClaimsMapper extends AbstractOIDCProtocolMapper
             return;
         }
         String method = firstNonNull(userSession.getNote(ChipSessionNotes.METHOD), "chip");
-        Map<String, Object> evidence = Map.of(
-                "type",
-                "document",
-                "method",
-                method,
-                "document_details",
-                Map.of("type", "idcard", "issuer", Map.of("country_code", "VNM")));
         Map<String, Object> verification = new LinkedHashMap<>();
         verification.put("trust_framework", "vn_cccd");
         verification.put("time", time);
-        verification.put("evidence", List.of(evidence));
+        verification.put("evidence", List.of(evidence(method)));
         Map<String, Object> claims = new LinkedHashMap<>();
         putIfPresent(claims, "given_name", user.getFirstName());
         putIfPresent(claims, "family_name", user.getLastName());
@@ -75,6 +70,26 @@ public final class VerifiedClaimsMapper extends AbstractOIDCProtocolMapper
             claims.put("national_id", number);
         }
         token.getOtherClaims().put("verified_claims", Map.of("verification", verification, "claims", claims));
+    }
+
+    /** The chip reads an identity document; VNeID vouches from the state's electronic identity record. */
+    private static Map<String, Object> evidence(String method) {
+        if (VNEID_METHOD.equals(method)) {
+            return Map.of(
+                    "type",
+                    "electronic_record",
+                    "method",
+                    method,
+                    "record",
+                    Map.of("type", "vneid_account", "source", Map.of("name", "VNeID", "country_code", "VNM")));
+        }
+        return Map.of(
+                "type",
+                "document",
+                "method",
+                method,
+                "document_details",
+                Map.of("type", "idcard", "issuer", Map.of("country_code", "VNM")));
     }
 
     private static String firstNonNull(String first, String second) {

@@ -47,6 +47,10 @@ class VneidBrokerIT {
             assertThat(token.get("acr").asText()).isEqualTo(VNEID_2);
             assertThat(token.get("national_id").asText()).isEqualTo(citizen.number());
             assertThat(token.get("preferred_username").asText()).doesNotContain(citizen.number());
+            assertThat(token.at("/verified_claims/verification/evidence/0/type").asText())
+                    .isEqualTo("electronic_record");
+            assertThat(token.at("/verified_claims/verification/evidence/0/method").asText())
+                    .isEqualTo("vneid");
         }
         JsonNode user = fixture.healthUsers(citizen.number()).get(0);
         JsonNode link = fixture.federatedIdentities(user.get("id").asText()).get(0);

@@ -23,15 +23,15 @@ public final class VneidFixture {
     public static final String CLIENT = "vneid-it";
     public static final String REDIRECT = "http://127.0.0.1/vneid-it/callback";
     /** Standard OIDC against the vneid-sandbox realm, minimum level 2 (the health realm's default). */
-    public static final String IDP_STANDARD = "vneid";
+    public static final String IDP_STANDARD = "it-vneid";
     /** Standard OIDC, minimum level 1. */
-    public static final String IDP_LEVEL_1 = "vneid-l1";
+    public static final String IDP_LEVEL_1 = "it-vneid-l1";
     /** VNeID wire format against the stand-in. */
-    public static final String IDP_WIRE = "vneid-wire";
+    public static final String IDP_WIRE = "it-vneid-wire";
     /** VNeID wire format whose token endpoint does not listen. */
-    public static final String IDP_DOWN = "vneid-down";
+    public static final String IDP_DOWN = "it-vneid-down";
 
-    public static final String FIRST_BROKER_FLOW = "vneid first broker login";
+    public static final String FIRST_BROKER_FLOW = "it vneid first broker login";
     static final String SANDBOX_REALM = "vneid-sandbox";
     static final String SANDBOX_PASSWORD = "sandbox";
 
