@@ -1,0 +1,89 @@
+package vn.healthid.bridge.coverage;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Clock;
+import java.util.Optional;
+import vn.healthid.bridge.coverage.cache.AnswerCache;
+import vn.healthid.bridge.coverage.cache.CacheKeys;
+import vn.healthid.bridge.coverage.cache.SingleFlight;
+import vn.healthid.bridge.coverage.gateway.CardCheckParser;
+import vn.healthid.bridge.coverage.gateway.CardQuery;
+import vn.healthid.bridge.coverage.gateway.GatewayClient;
+import vn.healthid.bridge.coverage.gateway.GatewayException;
+import vn.healthid.bridge.coverage.gateway.StaffIdentity;
+
+/**
+ * One card check as the bridge serves it: a fresh cached answer when there is one; else one
+ * gateway call per key at a time (single flight) behind a circuit breaker; when the gateway fails,
+ * the last good answer tagged stale while it is young enough; else 503 / 504.
+ */
+public final class CoverageChecks {
+
+    private final GatewayClient gateway;
+    private final CircuitBreaker breaker;
+    private final AnswerCache cache;
+    private final CacheKeys keys;
+    private final CardCheckParser parser;
+    private final Freshness freshness;
+    private final Clock clock;
+    private final SingleFlight<String, CheckOutcome> flights = new SingleFlight<>();
+
+    CoverageChecks(
+            GatewayClient gateway,
+            CircuitBreaker breaker,
+            AnswerCache cache,
+            CacheKeys keys,
+            CardCheckParser parser,
+            Freshness freshness,
+            Clock clock) {
+        this.gateway = gateway;
+        this.breaker = breaker;
+        this.cache = cache;
+        this.keys = keys;
+        this.parser = parser;
+        this.freshness = freshness;
+        this.clock = clock;
+    }
+
+    public CheckOutcome check(CardQuery query, StaffIdentity staff, String facility) {
+        var key = keys.of(query.maThe(), facility, freshness.today());
+        var cached = cache.read(key);
+        if (cached.isPresent() && cached.get().freshAt(clock.instant())) {
+            return fromCache(cached.get(), CheckOutcome.Source.CACHE);
+        }
+        return flights.run(key, () -> {
+            // A flight that finished between our read and now has just cached its answer.
+            var again = cache.read(key);
+            if (again.isPresent() && again.get().freshAt(clock.instant())) {
+                return fromCache(again.get(), CheckOutcome.Source.CACHE);
+            }
+            return fetch(key, query, staff, again.isPresent() ? again : cached);
+        });
+    }
+
+    private CheckOutcome fetch(String key, CardQuery query, StaffIdentity staff, Optional<AnswerCache.Cached> cached) {
+        try {
+            var result = breaker.executeSupplier(() -> gateway.checkCard(query, staff));
+            if (result.code().meaning().cacheable()) {
+                cache.write(key, result.json(), freshness.freshUntil(result));
+            }
+            return new CheckOutcome(result, clock.instant(), CheckOutcome.Source.GATEWAY);
+        } catch (GatewayException e) {
+            return staleOr(cached, e.kind() == GatewayException.Kind.TIMEOUT, e.getMessage());
+        } catch (CallNotPermittedException e) {
+            return staleOr(cached, false, "gateway circuit open");
+        }
+    }
+
+    private CheckOutcome staleOr(Optional<AnswerCache.Cached> cached, boolean timeout, String why) {
+        if (cached.isPresent() && cache.servableStale(cached.get())) {
+            return fromCache(cached.get(), CheckOutcome.Source.STALE_CACHE);
+        }
+        throw new CoverageUnavailableException(timeout, why);
+    }
+
+    private CheckOutcome fromCache(AnswerCache.Cached cached, CheckOutcome.Source source) {
+        return new CheckOutcome(parser.parse(cached.gatewayJson()), cached.fetchedAt(), source);
+    }
+}

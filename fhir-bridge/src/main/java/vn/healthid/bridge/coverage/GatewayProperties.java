@@ -1,0 +1,70 @@
+package vn.healthid.bridge.coverage;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code healthid.gateway.*}: the insurance gateway, its cache, circuit breaker and who may ask.
+ * The coverage feature is on only when {@code base-url} is set. The password comes from config or
+ * the environment ({@code HEALTHID_GATEWAY_PASSWORD}) and is never logged.
+ */
+@ConfigurationProperties("healthid.gateway")
+public record GatewayProperties(
+        URI baseUrl,
+        String username,
+        String password,
+        @DefaultValue("1s") Duration connectTimeout,
+        @DefaultValue("3s") Duration requestTimeout,
+        @DefaultValue("65536") int maxResponseBytes,
+        @DefaultValue("30m") Duration tokenTtl,
+        @DefaultValue("Asia/Ho_Chi_Minh") String zone,
+        @DefaultValue Cache cache,
+        @DefaultValue Breaker circuitBreaker,
+        @DefaultValue Store store,
+        @DefaultValue Access access,
+        Map<String, String> facilities) {
+
+    public GatewayProperties {
+        facilities = facilities == null ? Map.of() : Map.copyOf(facilities);
+    }
+
+    /**
+     * {@code ttl}: how long an answer is fresh (never past the end of the day or the card's validity);
+     * {@code maxStale}: how old an answer may be and still be served, tagged stale, while the gateway is
+     * down; {@code key}: base64 HMAC key for cache keys (sandbox default; set your own).
+     */
+    public record Cache(
+            @DefaultValue("15m") Duration ttl,
+            @DefaultValue("6h") Duration maxStale,
+
+            @DefaultValue("c2FuZGJveC1vbmx5LWNvdmVyYWdlLWNhY2hlLWtleQ==")
+            String key) {}
+
+    public record Breaker(
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("20") int slidingWindowSize,
+            @DefaultValue("10") int minimumNumberOfCalls,
+            @DefaultValue("30s") Duration waitInOpenState) {}
+
+    /**
+     * {@code type}: {@code shared} (the bridge's TtlCache bean; Redis at {@code redisUri} when there is
+     * none), {@code redis} (a connection of this feature's own, with {@code timeout} per command so that
+     * a dead Redis never slows checks) or {@code memory} (one node).
+     */
+    public record Store(
+            @DefaultValue("shared") String type,
+            @DefaultValue("redis://127.0.0.1:6379") URI redisUri,
+            @DefaultValue("250ms") Duration timeout) {}
+
+    public record Access(
+            @DefaultValue({"urn:vn:healthid:acr:chip-aa", "urn:vn:healthid:acr:chip-pa"})
+            List<String> chipAcrs,
+
+            @DefaultValue("X-Staff-Token") String staffTokenHeader,
+            String selfServiceStaffName,
+            String selfServiceStaffNationalId) {}
+}

@@ -1,0 +1,28 @@
+package vn.healthid.bridge.coverage.access;
+
+import java.time.LocalDate;
+import vn.healthid.bridge.coverage.gateway.CardQuery;
+import vn.healthid.bridge.coverage.gateway.Masks;
+import vn.healthid.bridge.coverage.gateway.StaffIdentity;
+
+/**
+ * Whose coverage may be looked up, proven by the token: the patient id (fhirUser), the national id
+ * and the verified name and birth date; and on whose behalf ({@code staff}, sent as hoTenCb / cccdCb).
+ */
+public record Subject(
+        String patientId,
+        String nationalId,
+        String fullName,
+        LocalDate birthDate,
+        StaffIdentity staff,
+        String clientId) {
+
+    public CardQuery query() {
+        return new CardQuery(nationalId, fullName, birthDate);
+    }
+
+    @Override
+    public String toString() {
+        return "Subject[" + patientId + ", " + Masks.nationalId(nationalId) + ", client=" + clientId + "]";
+    }
+}

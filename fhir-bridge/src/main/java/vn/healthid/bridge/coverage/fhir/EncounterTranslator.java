@@ -1,0 +1,81 @@
+package vn.healthid.bridge.coverage.fhir;
+
+import static vn.healthid.bridge.coverage.fhir.CoverageFhir.*;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Reference;
+import vn.healthid.bridge.coverage.gateway.VisitRecord;
+
+/** Treatment-history items ({@code Lskcb2025}) to FHIR R4 {@code Encounter}s (profile {@link CoverageFhir#PROFILE_ENCOUNTER}). */
+public final class EncounterTranslator {
+
+    /** Record numbers (maHoSo) of the BHYT system. */
+    public static final String BHYT_RECORD = "urn:vn:bhyt-record";
+
+    private static final Map<String, String> ADMISSION_REASONS = Map.of(
+            "1", "Đúng tuyến / in network",
+            "2", "Cấp cứu / emergency",
+            "3", "Trái tuyến / out of network",
+            "4", "Thông tuyến / nationwide");
+
+    private final ZoneId zone;
+
+    public EncounterTranslator(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public List<Encounter> toFhir(List<VisitRecord> visits, String patientId) {
+        return visits.stream().map(v -> toFhir(v, patientId)).toList();
+    }
+
+    Encounter toFhir(VisitRecord v, String patientId) {
+        var e = new Encounter();
+        e.getMeta().addProfile(PROFILE_ENCOUNTER);
+        if (v.maHoSo() != null) {
+            e.addIdentifier(new Identifier().setSystem(BHYT_RECORD).setValue(v.maHoSo()));
+        }
+        e.setStatus(v.ngayRa() != null ? Encounter.EncounterStatus.FINISHED : Encounter.EncounterStatus.INPROGRESS);
+        boolean stayed = v.ngayVao() != null
+                && v.ngayRa() != null
+                && !v.ngayVao().toLocalDate().equals(v.ngayRa().toLocalDate());
+        e.setClass_(
+                stayed
+                        ? new Coding(HL7_ACT_CODE, "IMP", "inpatient encounter")
+                        : new Coding(HL7_ACT_CODE, "AMB", "ambulatory"));
+        e.setSubject(new Reference("Patient/" + patientId));
+        var period = new Period();
+        if (v.ngayVao() != null) {
+            period.setStart(date(v.ngayVao()));
+        }
+        if (v.ngayRa() != null) {
+            period.setEnd(date(v.ngayRa()));
+        }
+        e.setPeriod(period);
+        if (v.maCskcb() != null) {
+            e.setServiceProvider(CoverageTranslator.facilityRef(v.maCskcb()));
+        }
+        if (v.tenBenh() != null) {
+            e.addReasonCode(new CodeableConcept().setText(v.tenBenh()));
+        }
+        var reason = v.lyDoVv() == null ? null : ADMISSION_REASONS.get(v.lyDoVv());
+        if (reason != null) {
+            e.addExtension(
+                    new Extension(EXT_ADMISSION_REASON, new Coding(CS + "bhyt-admission-reason", v.lyDoVv(), reason)));
+        }
+        return e;
+    }
+
+    private Date date(LocalDateTime t) {
+        return Date.from(t.atZone(zone).toInstant());
+    }
+}

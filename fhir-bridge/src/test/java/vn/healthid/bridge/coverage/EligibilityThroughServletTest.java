@@ -1,0 +1,202 @@
+package vn.healthid.bridge.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
+import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
+import org.hl7.fhir.r4.model.Enumerations.RemittanceOutcome;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.healthid.bridge.coverage.fhir.CoverageFhir;
+import vn.healthid.bridge.coverage.fhir.Outcomes;
+import vn.healthid.bridge.testsupport.BridgeIntegrationTest;
+import vn.healthid.bridge.testsupport.TokenBuilder;
+import vn.healthid.sandbox.gateway.FaultMode;
+import vn.healthid.sandbox.gateway.GatewayStandIn;
+import vn.healthid.sandbox.gateway.Person;
+
+/** The eligibility check through the real servlet: real signed tokens, the stand-in gateway. */
+class EligibilityThroughServletTest extends BridgeIntegrationTest {
+
+    static final GatewayStandIn GATEWAY = GatewayStandIn.start(0);
+    static final String CLINIC = "clinic-reception";
+    static final String SELF_SERVICE_CCCD = "079085007777";
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        registry.add("healthid.gateway.base-url", GATEWAY::baseUrl);
+        registry.add("healthid.gateway.username", () -> GATEWAY.credentials().username());
+        registry.add("healthid.gateway.password", () -> GATEWAY.credentials().password());
+        registry.add("healthid.gateway.request-timeout", () -> "3s");
+        registry.add("healthid.gateway.store.type", () -> "memory");
+        // Answers go stale at once, so that a test can see the stale path through the servlet.
+        registry.add("healthid.gateway.cache.ttl", () -> "1ms");
+        registry.add("healthid.gateway.access.self-service-staff-name", () -> "Cán Bộ Tự Phục Vụ");
+        registry.add("healthid.gateway.access.self-service-staff-national-id", () -> SELF_SERVICE_CCCD);
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        GATEWAY.stop();
+    }
+
+    @BeforeEach
+    void normalGateway() {
+        GATEWAY.faults().reset();
+    }
+
+    /** The citizen's chip-present token as the clinic back channel issues it. */
+    static String chipPresentToken(Person p) {
+        return ISSUER.token()
+                .citizen(p.cccd())
+                .claim("name", p.hoTen())
+                .claim("birthdate", StandIns.birthDate(p).toString())
+                .claim("azp", CLINIC)
+                .claim("act", Map.of("client_id", CLINIC))
+                .scope("patient/CoverageEligibilityRequest.c patient/Coverage.rs")
+                .sign();
+    }
+
+    static String clerkToken() {
+        return ISSUER.token()
+                .claim("azp", CLINIC)
+                .claim("name", StandIns.CLERK.name())
+                .claim("national_id", StandIns.CLERK.nationalId())
+                .scope("user/CoverageEligibilityRequest.c")
+                .sign();
+    }
+
+    static String body(Person p, String facility) {
+        var r = new CoverageEligibilityRequest();
+        r.setStatus(CoverageEligibilityRequest.EligibilityRequestStatus.ACTIVE);
+        r.addPurpose(CoverageEligibilityRequest.EligibilityRequestPurpose.VALIDATION);
+        r.addPurpose(CoverageEligibilityRequest.EligibilityRequestPurpose.BENEFITS);
+        r.setPatient(new Reference("Patient/" + TokenBuilder.patientIdOf(p.cccd())));
+        r.setProvider(new Reference()
+                .setIdentifier(
+                        new Identifier().setSystem(CoverageFhir.BHYT_FACILITY).setValue(facility)));
+        r.setInsurer(new Reference()
+                .setIdentifier(new Identifier().setSystem(CoverageFhir.PAYOR).setValue("VSS")));
+        return FHIR.newJsonParser().encodeResourceToString(r);
+    }
+
+    HttpResponse<String> post(String body, String token, String clerk) {
+        var request = request("/fhir/CoverageEligibilityRequest", token)
+                .header("Content-Type", "application/fhir+json")
+                .header("Accept", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (clerk != null) {
+            request.header("X-Staff-Token", clerk);
+        }
+        return send(request);
+    }
+
+    static CoverageEligibilityResponse response(HttpResponse<String> r) {
+        return FHIR.newJsonParser().parseResource(CoverageEligibilityResponse.class, r.body());
+    }
+
+    static String coverageCode(HttpResponse<String> r) {
+        var oo = FHIR.newJsonParser().parseResource(OperationOutcome.class, r.body());
+        return oo.getIssueFirstRep().getDetails().getCoding().stream()
+                .filter(c -> Outcomes.CODES.equals(c.getSystem()))
+                .map(c -> c.getCode())
+                .findFirst()
+                .orElse(null);
+    }
+
+    @Test
+    void clinicWithChipPresentTokenGetsTheEligibilityAnswer() {
+        var p = GATEWAY.population().person("valid");
+        var r = post(body(p, "79071"), chipPresentToken(p), clerkToken());
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
+        var answer = response(r);
+        assertThat(answer.getOutcome()).isEqualTo(RemittanceOutcome.COMPLETE);
+        assertThat(answer.getInsuranceFirstRep().getInforce()).isTrue();
+        assertThat(answer.getDisposition()).startsWith("000: ");
+    }
+
+    @Test
+    void citizenChecksTheirOwnCoverage() {
+        var p = GATEWAY.population().person("expired");
+        var token = ISSUER.token()
+                .citizen(p.cccd())
+                .claim("name", p.hoTen())
+                .claim("birthdate", StandIns.birthDate(p).toString())
+                .scope("patient/CoverageEligibilityRequest.c")
+                .sign();
+        var r = post(body(p, "79071"), token, null);
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
+        assertThat(response(r).getInsuranceFirstRep().getInforce()).isFalse();
+    }
+
+    @Test
+    void clinicWithoutItsClerksTokenIsRefused() {
+        var p = GATEWAY.population().person("valid");
+        var r = post(body(p, "79071"), chipPresentToken(p), null);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(coverageCode(r)).isEqualTo("COVERAGE_STAFF_IDENTITY_REQUIRED");
+    }
+
+    @Test
+    void nobodyChecksAnotherPersonsCoverage() {
+        var p = GATEWAY.population().person("valid");
+        var other = GATEWAY.population().person("army");
+        var r = post(body(other, "79071"), chipPresentToken(p), clerkToken());
+        assertThat(r.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void gatewayDownWithNothingCachedIsUnavailable() {
+        GATEWAY.faults().mode(FaultMode.SERVER_ERROR);
+        var p = GATEWAY.population().person("revoked");
+        var r = post(body(p, "79071"), chipPresentToken(p), clerkToken());
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(coverageCode(r)).isEqualTo("COVERAGE_GATEWAY_UNAVAILABLE");
+    }
+
+    @Test
+    void citizenReadsTheirOwnCardAsCoverage() {
+        var p = GATEWAY.population().person("renewed-old-valid");
+        var token = ISSUER.token()
+                .citizen(p.cccd())
+                .claim("name", p.hoTen())
+                .claim("birthdate", StandIns.birthDate(p).toString())
+                .scope("patient/Coverage.rs")
+                .sign();
+        var patient = "Patient/" + TokenBuilder.patientIdOf(p.cccd());
+        var r = send(request("/fhir/Coverage?patient=" + patient, token)
+                .header("Accept", "application/fhir+json")
+                .GET());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var bundle = FHIR.newJsonParser().parseResource(Bundle.class, r.body());
+        var coverage = (Coverage) bundle.getEntryFirstRep().getResource();
+        assertThat(coverage.getSubscriberId()).isEqualTo(p.cardCode());
+        assertThat(coverage.getBeneficiary().getReference()).isEqualTo(patient);
+    }
+
+    @Test
+    void gatewayDownServesTheLastGoodAnswerWithAWarning() throws Exception {
+        var p = GATEWAY.population().person("police");
+        assertThat(post(body(p, "48001"), chipPresentToken(p), clerkToken()).statusCode())
+                .isBetween(200, 201);
+        Thread.sleep(5); // past the 1 ms freshness of this test configuration
+        GATEWAY.faults().mode(FaultMode.CONNECTION_RESET);
+        var r = post(body(p, "48001"), chipPresentToken(p), clerkToken());
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
+        var answer = response(r);
+        assertThat(answer.getMeta().getTag(CoverageFhir.CS_FRESHNESS, "stale")).isNotNull();
+        assertThat(answer.getContained()).anyMatch(c -> c instanceof OperationOutcome);
+        assertThat(answer.getDisposition()).startsWith("002: ");
+    }
+}

@@ -1,0 +1,112 @@
+package vn.healthid.bridge.coverage.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import vn.healthid.bridge.coverage.StandIns;
+import vn.healthid.bridge.coverage.gateway.StaffIdentity;
+
+class CoverageAccessTest {
+
+    static final String CLINIC = "clinic-reception";
+    static final String CHIP_AA = "urn:vn:healthid:acr:chip-aa";
+    static final StaffIdentity OFFICER = new StaffIdentity("Cán Bộ", "079085007777");
+    static final Map<String, Jwt> STAFF_TOKENS = Map.of(
+            "clerk",
+                    jwt(Map.of(
+                            "azp", CLINIC, "name", StandIns.CLERK.name(), "national_id", StandIns.CLERK.nationalId())),
+            "other-clinic-clerk", jwt(Map.of("azp", "clinic-other", "name", "X", "national_id", "079085001111")),
+            "nameless", jwt(Map.of("azp", CLINIC)));
+
+    final CoverageAccess access = new CoverageAccess(
+            new AccessSettings(Set.of(CHIP_AA), "X-Staff-Token", OFFICER),
+            token -> Optional.ofNullable(STAFF_TOKENS.get(token)).orElseThrow(() -> new BadJwtException("bad")),
+            ConsentAccess.NONE);
+
+    static Jwt jwt(Map<String, Object> claims) {
+        var b = Jwt.withTokenValue("t").header("alg", "RS256").issuedAt(Instant.now());
+        claims.forEach(b::claim);
+        return b.build();
+    }
+
+    static Jwt citizen(String acr, boolean viaClinic, String scope) {
+        var claims = new HashMap<String, Object>(Map.of(
+                "fhirUser", "Patient/p1",
+                "national_id", "079090000101",
+                "name", "Nguyễn Văn An",
+                "birthdate", "1990-03-15",
+                "acr", acr,
+                "scope", scope));
+        if (viaClinic) {
+            claims.put("act", Map.of("client_id", CLINIC));
+            claims.put("azp", CLINIC);
+        }
+        return jwt(claims);
+    }
+
+    static String code(Runnable r) {
+        try {
+            r.run();
+            return "allowed";
+        } catch (AccessDenied e) {
+            return e.code();
+        }
+    }
+
+    @Test
+    void clinicWithChipPresentTokenAsksOnBehalfOfItsClerk() {
+        var subject = access.decide(citizen(CHIP_AA, true, "patient/CoverageEligibilityRequest.c"), "p1", "clerk");
+        assertThat(subject.staff()).isEqualTo(StandIns.CLERK);
+        assertThat(subject.query().maThe()).isEqualTo("079090000101");
+        assertThat(subject.birthDate()).isEqualTo(LocalDate.of(1990, 3, 15));
+        assertThat(subject.clientId()).isEqualTo(CLINIC);
+    }
+
+    @Test
+    void clinicNeedsAChipLevel() {
+        var vneid = citizen("urn:vn:healthid:acr:vneid-2", true, "patient/CoverageEligibilityRequest.c");
+        assertThat(code(() -> access.decide(vneid, "p1", "clerk"))).isEqualTo("COVERAGE_CHIP_REQUIRED");
+    }
+
+    @Test
+    void clinicNeedsItsOwnClerksValidToken() {
+        var token = citizen(CHIP_AA, true, "patient/CoverageEligibilityRequest.c");
+        assertThat(code(() -> access.decide(token, "p1", null))).isEqualTo("COVERAGE_STAFF_IDENTITY_REQUIRED");
+        assertThat(code(() -> access.decide(token, "p1", "forged"))).isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
+        assertThat(code(() -> access.decide(token, "p1", "other-clinic-clerk")))
+                .isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
+        assertThat(code(() -> access.decide(token, "p1", "nameless"))).isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
+    }
+
+    @Test
+    void citizenAsksForThemselvesUnderTheSelfServiceOfficer() {
+        var subject = access.decide(citizen("urn:vn:healthid:acr:vneid-2", false, "patient/Coverage.rs"), "p1", null);
+        assertThat(subject.staff()).isEqualTo(OFFICER);
+    }
+
+    @Test
+    void nobodyAsksForAnotherPatient() {
+        var token = citizen(CHIP_AA, true, "patient/CoverageEligibilityRequest.c");
+        assertThat(code(() -> access.decide(token, "p2", "clerk"))).isEqualTo("COVERAGE_NOT_OWN_PATIENT");
+    }
+
+    @Test
+    void aClinicWithoutTheCitizensTokenNeedsAConsentWhichDoesNotExistYet() {
+        var clinicOnly = jwt(Map.of("azp", CLINIC, "scope", "system/CoverageEligibilityRequest.c"));
+        assertThat(code(() -> access.decide(clinicOnly, "p1", "clerk"))).isEqualTo("COVERAGE_CONSENT_REQUIRED");
+    }
+
+    @Test
+    void tokensWithoutACoverageScopeAreRefused() {
+        var token = citizen(CHIP_AA, false, "openid patient/Patient.rs patient/Coverage.write");
+        assertThat(code(() -> access.decide(token, "p1", null))).isEqualTo("COVERAGE_SCOPE_MISSING");
+    }
+}
