@@ -1,0 +1,109 @@
+package vn.healthid.identity.keycloak.audit;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * {@value #ID}: publishes login events of the health realm to the audit Redis stream the bridge
+ * reads. Enable it in the realm ({@code eventsListeners}); options are
+ * {@code --spi-events-listener--healthid-audit--<option>}.
+ */
+public final class AuditEventListenerFactory implements EventListenerProviderFactory {
+
+    public static final String ID = "healthid-audit";
+    private static final System.Logger LOG = System.getLogger(AuditEventListenerFactory.class.getName());
+
+    private AuditListenerConfig config;
+    private RedisStreamWriter writer;
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public void init(Config.Scope scope) {
+        config = new AuditListenerConfig(
+                scope.getBoolean("enabled", true),
+                URI.create(scope.get("redis-url", AuditListenerConfig.DEFAULT_REDIS_URL)),
+                scope.get("stream-key", AuditListenerConfig.DEFAULT_STREAM_KEY),
+                scope.get("realm", AuditListenerConfig.DEFAULT_REALM),
+                Arrays.stream(scope.get("event-types", AuditListenerConfig.DEFAULT_EVENT_TYPES)
+                                .split(","))
+                        .map(String::trim)
+                        .filter(type -> !type.isEmpty())
+                        .collect(Collectors.toSet()),
+                Duration.ofMillis(scope.getInt("timeout-millis", AuditListenerConfig.DEFAULT_TIMEOUT_MILLIS)));
+        writer = new RedisStreamWriter(config.redisUrl(), config.timeout());
+        LOG.log(System.Logger.Level.INFO, "healthid audit listener: {0}", config);
+    }
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new AuditEventListener(session, config, writer);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to look up
+    }
+
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property()
+                .name("enabled")
+                .type("boolean")
+                .defaultValue(true)
+                .helpText("false: publish nothing")
+                .add()
+                .property()
+                .name("redis-url")
+                .type("string")
+                .defaultValue(AuditListenerConfig.DEFAULT_REDIS_URL)
+                .helpText("redis:// or rediss:// URL of the audit store (may carry the password)")
+                .add()
+                .property()
+                .name("stream-key")
+                .type("string")
+                .defaultValue(AuditListenerConfig.DEFAULT_STREAM_KEY)
+                .helpText("Redis stream the fhir-bridge reads: <bridge key-prefix>stream:<audit stream>")
+                .add()
+                .property()
+                .name("realm")
+                .type("string")
+                .defaultValue(AuditListenerConfig.DEFAULT_REALM)
+                .helpText("the only realm whose events are published")
+                .add()
+                .property()
+                .name("event-types")
+                .type("string")
+                .defaultValue(AuditListenerConfig.DEFAULT_EVENT_TYPES)
+                .helpText("comma-separated Keycloak event types to publish")
+                .add()
+                .property()
+                .name("timeout-millis")
+                .type("int")
+                .defaultValue(AuditListenerConfig.DEFAULT_TIMEOUT_MILLIS)
+                .helpText("Redis connect and read timeout; a login never waits longer")
+                .add()
+                .build();
+    }
+}
