@@ -49,7 +49,8 @@ class VneidBrokerIT {
             assertThat(token.get("preferred_username").asText()).doesNotContain(citizen.number());
             assertThat(token.at("/verified_claims/verification/evidence/0/type").asText())
                     .isEqualTo("electronic_record");
-            assertThat(token.at("/verified_claims/verification/evidence/0/method").asText())
+            assertThat(token.at("/verified_claims/verification/evidence/0/method")
+                            .asText())
                     .isEqualTo("vneid");
         }
         JsonNode user = fixture.healthUsers(citizen.number()).get(0);
