@@ -1,0 +1,82 @@
+package vn.healthid.bridge.audit;
+
+import java.util.Date;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
+import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.stereotype.Component;
+import vn.healthid.bridge.store.StreamEntry;
+
+/** Stream entry to FHIR R4 {@code AuditEvent} (codes as in IHE Basic Audit Log Patterns). */
+@Component
+public final class AuditEventTranslator {
+
+    public static final String EVENT_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/audit-event-type";
+    public static final String DICOM_SYSTEM = "http://dicom.nema.org/resources/ontology/DCM";
+    public static final String KEYCLOAK_EVENT_SYSTEM = "https://healthid.vn/fhir/CodeSystem/keycloak-event";
+    public static final String CLIENT_ID_SYSTEM = "https://healthid.vn/fhir/sid/client-id";
+    public static final String USER_SYSTEM = "https://healthid.vn/fhir/sid/user";
+    public static final String OUTCOME_CODE_SYSTEM = "https://healthid.vn/fhir/CodeSystem/bridge-error";
+
+    public AuditEvent toFhir(StreamEntry stored) {
+        AuditEntry entry = AuditEntry.fromFields(stored.fields());
+        AuditEvent event = new AuditEvent();
+        event.setId(stored.id());
+        if ("login".equals(entry.type())) {
+            event.setType(new Coding(DICOM_SYSTEM, "110114", "User Authentication"));
+            event.addSubtype(new Coding(KEYCLOAK_EVENT_SYSTEM, entry.subtype(), null));
+        } else {
+            event.setType(new Coding(EVENT_TYPE_SYSTEM, "rest", "RESTful Operation"));
+            event.addSubtype(new Coding(RestInteraction.SYSTEM, entry.subtype(), null));
+        }
+        event.setAction(AuditEventAction.fromCode(entry.action()));
+        event.setRecorded(Date.from(entry.recorded()));
+        event.setOutcome(AuditEventOutcome.fromCode(entry.outcome()));
+        if (entry.code() != null) {
+            event.setOutcomeDesc(entry.code());
+        }
+        if (entry.purpose() != null) {
+            event.addPurposeOfEvent(new CodeableConcept(new Coding(PurposeOfUse.SYSTEM, entry.purpose(), null)));
+        }
+        if (entry.user() != null) {
+            AuditEvent.AuditEventAgentComponent user = event.addAgent().setRequestor(true);
+            user.setType(new CodeableConcept(new Coding(
+                    "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", "information recipient")));
+            user.setWho(
+                    entry.user().startsWith("Patient/")
+                            ? new Reference(entry.user())
+                            : new Reference()
+                                    .setIdentifier(new Identifier()
+                                            .setSystem(USER_SYSTEM)
+                                            .setValue(entry.user())));
+        }
+        if (entry.client() != null) {
+            event.addAgent()
+                    .setRequestor(entry.user() == null)
+                    .setType(new CodeableConcept(new Coding(DICOM_SYSTEM, "110150", "Application")))
+                    .setWho(new Reference()
+                            .setIdentifier(
+                                    new Identifier().setSystem(CLIENT_ID_SYSTEM).setValue(entry.client())));
+        }
+        event.getSource().setObserver(new Reference().setDisplay(entry.source()));
+        if (entry.patient() != null) {
+            event.addEntity()
+                    .setWhat(new Reference("Patient/" + entry.patient()))
+                    .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient"));
+        }
+        if (entry.entity() != null && !entry.entity().equals("Patient/" + entry.patient())) {
+            event.addEntity()
+                    .setWhat(
+                            entry.entity().contains("/")
+                                    ? new Reference(entry.entity())
+                                    : new Reference().setDisplay(entry.entity()))
+                    .setType(new Coding(
+                            "http://hl7.org/fhir/resource-types", entry.entity().split("/")[0], null));
+        }
+        return event;
+    }
+}

@@ -1,0 +1,24 @@
+package vn.healthid.bridge.consent;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code healthid.consent.*}: consents citizens grant to clinics (docs/audit-and-consent.md).
+ *
+ * @param maxPeriod longest validity a consent may have (a grant never runs open-ended)
+ * @param organizations client id to the Organization identifier ({@code system|value}) it acts for,
+ *     so that a consent naming the clinic's Organization covers its client
+ */
+@ConfigurationProperties("healthid.consent")
+public record ConsentProperties(@DefaultValue("365d") Duration maxPeriod, Map<String, String> organizations) {
+
+    public ConsentProperties {
+        if (maxPeriod.isNegative() || maxPeriod.isZero()) {
+            throw new IllegalArgumentException("healthid.consent.max-period must be positive");
+        }
+        organizations = organizations == null ? Map.of() : Map.copyOf(organizations);
+    }
+}

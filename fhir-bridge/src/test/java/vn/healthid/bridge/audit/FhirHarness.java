@@ -1,0 +1,118 @@
+package vn.healthid.bridge.audit;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletConfig;
+import org.springframework.mock.web.MockServletContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import vn.healthid.bridge.fhir.BridgeRestfulServer;
+import vn.healthid.bridge.fhir.CapabilityStatementCustomizer;
+import vn.healthid.bridge.fhir.ExceptionOutcomeInterceptor;
+import vn.healthid.bridge.security.AccessResolver;
+import vn.healthid.bridge.security.CallerAuthenticationConverter;
+import vn.healthid.bridge.security.SmartAuthorizationInterceptor;
+import vn.healthid.bridge.smart.AuthorizationEndpoints;
+import vn.healthid.bridge.store.DocumentStore;
+import vn.healthid.bridge.store.EventStream;
+
+/**
+ * The bridge's HAPI server as {@code FhirServerConfiguration} assembles it (SMART authorization,
+ * error normaliser) plus the audit interceptor, driven through the real servlet with mock HTTP
+ * requests. The caller's verified token is put where Spring Security puts it. The request guard
+ * is left out until it lets {@code _count} / {@code _offset} through (see the audit report).
+ */
+public final class FhirHarness {
+
+    public static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    public record Response(int status, String body) {
+        public IBaseResource resource() {
+            return FHIR.newJsonParser().parseResource(body);
+        }
+    }
+
+    private final BridgeRestfulServer server;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    public FhirHarness(
+            EventStream streams,
+            DocumentStore documents,
+            AuditProperties properties,
+            Clock clock,
+            List<IResourceProvider> providers)
+            throws ServletException {
+        AuditTrail trail = new AuditTrail(streams, properties);
+        List<IResourceProvider> all = new ArrayList<>(providers);
+        all.add(new AuditEventProvider(trail, new AuditEventTranslator(), properties));
+        List<Object> interceptors = List.of(
+                new SmartAuthorizationInterceptor(
+                        new AccessResolver(),
+                        List.of(new AuditEventRules(), new vn.healthid.bridge.consent.ConsentRules())),
+                new ExceptionOutcomeInterceptor(),
+                new AuditInterceptor(trail, new PatientsInvolved(FHIR), properties, clock, meters));
+        AuthorizationEndpoints endpoints = new AuthorizationEndpoints(
+                "http://127.0.0.1:9/realms/health", Duration.ofMinutes(5), Duration.ofMillis(200), clock);
+        server = new BridgeRestfulServer(FHIR, all, interceptors, new CapabilityStatementCustomizer(endpoints));
+        server.init(new MockServletConfig(new MockServletContext(), "fhir"));
+    }
+
+    /** Audit entries the store did not take. */
+    public double lostEntries() {
+        return meters.counter("healthid.audit.lost").count();
+    }
+
+    public static AuditProperties properties(String stream, boolean failClosed) {
+        return new AuditProperties(failClosed, stream, "X-Purpose-Of-Use", 20, 100, 5000);
+    }
+
+    public Response call(String method, String pathAndQuery, Jwt token, String body, Map<String, String> headers) {
+        MockHttpServletRequest request =
+                new MockHttpServletRequest(method, "/fhir" + pathAndQuery.split("\\?")[0]);
+        request.setServletPath("/fhir");
+        request.setPathInfo(pathAndQuery.split("\\?")[0]);
+        if (pathAndQuery.contains("?")) {
+            String query = pathAndQuery.substring(pathAndQuery.indexOf('?') + 1);
+            request.setQueryString(query);
+            for (String pair : query.split("&")) {
+                String[] parts = pair.split("=", 2);
+                request.addParameter(
+                        parts[0], parts.length > 1 ? java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        request.addHeader("Accept", "application/fhir+json");
+        headers.forEach(request::addHeader);
+        if (body != null) {
+            request.setContentType("application/fhir+json");
+            request.setContent(body.getBytes(StandardCharsets.UTF_8));
+        }
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        token == null ? null : new CallerAuthenticationConverter(Tokens.PATIENT_IDS).convert(token));
+        try {
+            server.service(request, response);
+            return new Response(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8));
+        } catch (ServletException | IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    public Response get(String pathAndQuery, Jwt token) {
+        return call("GET", pathAndQuery, token, null, Map.of());
+    }
+}
