@@ -1,0 +1,40 @@
+package vn.healthid.bridge.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.ETagSupportEnum;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.List;
+
+/**
+ * The HAPI plain server at {@code /fhir}: one {@link IResourceProvider} per resource type (a new
+ * feature adds its provider bean and, if needed, an authorization rule contributor), JSON by
+ * default, ETags on reads.
+ */
+public final class BridgeRestfulServer extends RestfulServer {
+
+    private final transient List<IResourceProvider> providers;
+    private final transient List<Object> interceptors;
+    private final transient CapabilityStatementCustomizer capabilities;
+
+    public BridgeRestfulServer(
+            FhirContext fhirContext,
+            List<IResourceProvider> providers,
+            List<Object> interceptors,
+            CapabilityStatementCustomizer capabilities) {
+        super(fhirContext);
+        this.providers = List.copyOf(providers);
+        this.interceptors = List.copyOf(interceptors);
+        this.capabilities = capabilities;
+    }
+
+    @Override
+    protected void initialize() {
+        setDefaultResponseEncoding(EncodingEnum.JSON);
+        setETagSupport(ETagSupportEnum.ENABLED);
+        setResourceProviders(providers);
+        interceptors.forEach(this::registerInterceptor);
+        setServerConformanceProvider(new BridgeCapabilityStatementProvider(this, capabilities));
+    }
+}

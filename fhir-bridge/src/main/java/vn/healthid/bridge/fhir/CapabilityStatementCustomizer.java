@@ -1,0 +1,72 @@
+package vn.healthid.bridge.fhir;
+
+import java.util.Optional;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
+import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.UriType;
+import vn.healthid.bridge.smart.AuthorizationEndpoints;
+
+/**
+ * Makes the CapabilityStatement list exactly what is served: no includes, revincludes or history
+ * (refused by {@link RequestGuardInterceptor}), JSON and XML, and the SMART-on-FHIR security
+ * service with the realm's OAuth endpoints when discovery answered.
+ */
+public final class CapabilityStatementCustomizer {
+
+    private static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
+
+    private final AuthorizationEndpoints endpoints;
+
+    public CapabilityStatementCustomizer(AuthorizationEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    void customize(CapabilityStatement statement) {
+        statement.setName("HealthIdFhirBridge");
+        statement.setPublisher("healthid");
+        statement.getSoftware().setName("healthid fhir-bridge");
+        statement.getFormat().clear();
+        statement.addFormat("application/fhir+json");
+        statement.addFormat("application/fhir+xml");
+        statement.getPatchFormat().clear();
+        for (CapabilityStatementRestComponent rest : statement.getRest()) {
+            rest.getInteraction().clear();
+            rest.getOperation().clear();
+            for (CapabilityStatementRestResourceComponent resource : rest.getResource()) {
+                resource.getSearchInclude().clear();
+                resource.getSearchRevInclude().clear();
+                resource.getOperation().clear();
+                resource.setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONED);
+                resource.setReadHistory(false);
+                resource.setUpdateCreate(false);
+                resource.setConditionalCreate(false);
+                resource.setConditionalUpdate(false);
+                resource.setConditionalDelete(null);
+                resource.getReferencePolicy().clear();
+            }
+            rest.setSecurity(security());
+        }
+    }
+
+    private CapabilityStatement.CapabilityStatementRestSecurityComponent security() {
+        CapabilityStatement.CapabilityStatementRestSecurityComponent security =
+                new CapabilityStatement.CapabilityStatementRestSecurityComponent();
+        security.setCors(false);
+        security.addService(new CodeableConcept()
+                .addCoding(new org.hl7.fhir.r4.model.Coding(
+                        "http://terminology.hl7.org/CodeSystem/restful-security-service",
+                        "SMART-on-FHIR",
+                        "SMART-on-FHIR"))
+                .setText("OAuth2 bearer tokens from the healthid Keycloak realm; SMART App Launch v2 scopes"));
+        Optional<AuthorizationEndpoints.Endpoints> known = endpoints.current();
+        known.ifPresent(found -> {
+            Extension uris = security.addExtension().setUrl(OAUTH_URIS);
+            uris.addExtension("authorize", new UriType(found.authorizationEndpoint()));
+            uris.addExtension("token", new UriType(found.tokenEndpoint()));
+        });
+        return security;
+    }
+}

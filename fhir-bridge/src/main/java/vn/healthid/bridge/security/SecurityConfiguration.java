@@ -1,0 +1,78 @@
+package vn.healthid.bridge.security;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
+import vn.healthid.bridge.config.SecurityProperties;
+import vn.healthid.bridge.fhir.OperationOutcomeResponder;
+import vn.healthid.bridge.patient.PatientIds;
+
+/**
+ * The resource server: bearer JWTs checked against the realm's JWKS (keys refetched when an
+ * unknown {@code kid} shows up, so rotation needs no restart), an algorithm allow-list and {@link
+ * AccessTokenValidator}. Stateless; every failure is a FHIR OperationOutcome.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, JwtDecoder jwtDecoder, PatientIds patientIds, OperationOutcomeResponder responder)
+            throws Exception {
+        FhirAuthenticationEntryPoint entryPoint = new FhirAuthenticationEntryPoint(responder);
+        FhirAccessDeniedHandler deniedHandler = new FhirAccessDeniedHandler(responder);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/fhir/metadata",
+                                "/fhir/.well-known/smart-configuration",
+                                "/.well-known/smart-configuration")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                        .permitAll()
+                        .requestMatchers("/fhir", "/fhir/**")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(jwtDecoder)
+                                .jwtAuthenticationConverter(new CallerAuthenticationConverter(patientIds)))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(deniedHandler))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties properties, Clock clock) {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(properties.httpTimeout());
+        requests.setReadTimeout(properties.httpTimeout());
+        RestTemplate jwksClient = new RestTemplate(requests);
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                        properties.jwksUri().toString())
+                .restOperations(jwksClient)
+                .validateType(false) // the header typ is checked by AccessTokenValidator
+                // claims (exp, nbf, ...) are checked by AccessTokenValidator, with stable codes
+                .jwtProcessorCustomizer(processor -> processor.setJWTClaimsSetVerifier((claims, context) -> {}))
+                .jwsAlgorithms(algorithms -> {
+                    algorithms.clear();
+                    properties.algorithms().forEach(name -> algorithms.add(SignatureAlgorithm.from(name)));
+                })
+                .build();
+        decoder.setJwtValidator(new AccessTokenValidator(
+                properties.issuer().toString(), properties.audience(), properties.clockSkew(), clock));
+        if (properties.tokenCacheSize() <= 0) {
+            return decoder;
+        }
+        return new CachingJwtDecoder(decoder, properties.tokenCacheSize(), properties.tokenCacheTtl(), clock);
+    }
+}
