@@ -67,6 +67,22 @@ class StepUpIT {
     }
 
     @Test
+    void cardWithActiveAuthenticationAtALevelOneLoginNamesTheChipAcrOfThatLevel() {
+        // The chip proved more than level 1, but the login granted level 1: the token says chip-pa, never vneid-1
+        // (another method) and never chip-aa (a level not granted).
+        Citizen citizen = server.cards().freshCitizen();
+        try (BrowserLogin browser = new BrowserLogin(server)) {
+            BrowserLogin.Attempt login = browser.start("patient-portal", null);
+            login.phonePosts(server.cards().issue(citizen, CardSpec.defaults()).bundleJson(login.challenge()));
+
+            JsonNode token = Oidc.claims(
+                    login.continueLogin().exchangeCode().get("access_token").asText());
+
+            assertThat(token.get("acr").asText()).isEqualTo(CHIP_PA);
+        }
+    }
+
+    @Test
     void passiveOnlyProofNeverReachesTheTopLevel() {
         Citizen citizen = server.cards().freshCitizen();
         try (BrowserLogin browser = new BrowserLogin(server)) {

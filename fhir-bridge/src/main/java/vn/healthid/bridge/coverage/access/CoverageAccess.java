@@ -70,7 +70,7 @@ public final class CoverageAccess {
         return new Subject(
                 patientId,
                 required(caller, "national_id"),
-                required(caller, "name"),
+                citizenName(caller),
                 birthDate(caller),
                 staff,
                 clinic.orElse(caller.getClaimAsString("azp")));
@@ -87,14 +87,32 @@ public final class CoverageAccess {
         } catch (JwtException e) {
             throw new AccessDenied("COVERAGE_STAFF_TOKEN_INVALID", "the clerk's token is not valid");
         }
-        if (!clinic.equals(staff.getClaimAsString("azp")) || staff.getClaimAsString("fhirUser") != null) {
+        var staffFhirUser = staff.getClaimAsString("fhirUser");
+        // A clerk acts as a Practitioner (or has no fhirUser); a citizen's own token is not a staff identity.
+        if (!clinic.equals(staff.getClaimAsString("azp"))
+                || (staffFhirUser != null && !staffFhirUser.startsWith("Practitioner/"))) {
             throw new AccessDenied("COVERAGE_STAFF_TOKEN_INVALID", "the clerk's token is not from this clinic");
         }
         try {
-            return new StaffIdentity(staff.getClaimAsString("name"), staff.getClaimAsString("national_id"));
+            return new StaffIdentity(fullName(staff), staff.getClaimAsString("national_id"));
         } catch (IllegalArgumentException e) {
             throw new AccessDenied("COVERAGE_STAFF_TOKEN_INVALID", "the clerk's token lacks name or national_id");
         }
+    }
+
+    /**
+     * The full name as the gateway holds it: Vietnamese order, family name first. OIDC's {@code name} is "given
+     * family" when a server builds it from the parts (Keycloak does), so the parts win when both are present. Null
+     * when the token names nobody.
+     */
+    static String fullName(Jwt token) {
+        var family = token.getClaimAsString("family_name");
+        var given = token.getClaimAsString("given_name");
+        if (family != null && !family.isBlank() && given != null && !given.isBlank()) {
+            return family.strip() + " " + given.strip();
+        }
+        var name = token.getClaimAsString("name");
+        return name == null || name.isBlank() ? null : name.strip();
     }
 
     private static Optional<String> actingClient(Jwt caller) {
@@ -116,6 +134,14 @@ public final class CoverageAccess {
             }
         }
         return false;
+    }
+
+    private static String citizenName(Jwt caller) {
+        var name = fullName(caller);
+        if (name == null) {
+            throw new AccessDenied("COVERAGE_IDENTITY_INCOMPLETE", "the token lacks name");
+        }
+        return name;
     }
 
     private static String required(Jwt caller, String claim) {

@@ -24,7 +24,27 @@ class CoverageAccessTest {
                     jwt(Map.of(
                             "azp", CLINIC, "name", StandIns.CLERK.name(), "national_id", StandIns.CLERK.nationalId())),
             "other-clinic-clerk", jwt(Map.of("azp", "clinic-other", "name", "X", "national_id", "079085001111")),
-            "nameless", jwt(Map.of("azp", CLINIC)));
+            "nameless", jwt(Map.of("azp", CLINIC)),
+            "practitioner-clerk",
+                    jwt(Map.of(
+                            "azp",
+                            CLINIC,
+                            "fhirUser",
+                            "Practitioner/clerk01",
+                            "name",
+                            StandIns.CLERK.name(),
+                            "national_id",
+                            StandIns.CLERK.nationalId())),
+            "citizen-as-clerk",
+                    jwt(Map.of(
+                            "azp",
+                            CLINIC,
+                            "fhirUser",
+                            "Patient/p9",
+                            "name",
+                            StandIns.CLERK.name(),
+                            "national_id",
+                            StandIns.CLERK.nationalId())));
 
     final CoverageAccess access = new CoverageAccess(
             new AccessSettings(Set.of(CHIP_AA), "X-Staff-Token", OFFICER),
@@ -84,6 +104,23 @@ class CoverageAccessTest {
         assertThat(code(() -> access.decide(token, "p1", "other-clinic-clerk")))
                 .isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
         assertThat(code(() -> access.decide(token, "p1", "nameless"))).isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
+    }
+
+    @Test
+    void clerkSignedInAsAPractitionerIsAStaffIdentityButACitizenTokenIsNot() {
+        var token = citizen(CHIP_AA, true, "patient/CoverageEligibilityRequest.c");
+        assertThat(access.decide(token, "p1", "practitioner-clerk").staff()).isEqualTo(StandIns.CLERK);
+        assertThat(code(() -> access.decide(token, "p1", "citizen-as-clerk")))
+                .isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
+    }
+
+    @Test
+    void theGatewayGetsTheVietnameseFullNameFamilyNameFirst() {
+        var parts = jwt(Map.of("name", "Văn An Nguyễn", "family_name", "Nguyễn", "given_name", "Văn An"));
+        assertThat(CoverageAccess.fullName(parts)).isEqualTo("Nguyễn Văn An");
+        assertThat(CoverageAccess.fullName(jwt(Map.of("name", "Nguyễn Văn An"))))
+                .isEqualTo("Nguyễn Văn An");
+        assertThat(CoverageAccess.fullName(jwt(Map.of("azp", CLINIC)))).isNull();
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
     @Override
     public void init(Config.Scope scope) {
         config = new AuditListenerConfig(
-                scope.getBoolean("enabled", true),
+                scope.getBoolean("publish", true),
                 URI.create(scope.get("redis-url", AuditListenerConfig.DEFAULT_REDIS_URL)),
                 scope.get("stream-key", AuditListenerConfig.DEFAULT_STREAM_KEY),
                 scope.get("realm", AuditListenerConfig.DEFAULT_REALM),
@@ -69,7 +69,7 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
     public List<ProviderConfigProperty> getConfigMetadata() {
         return ProviderConfigurationBuilder.create()
                 .property()
-                .name("enabled")
+                .name("publish")
                 .type("boolean")
                 .defaultValue(true)
                 .helpText("false: publish nothing")

@@ -16,11 +16,13 @@ import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 import vn.healthid.identity.keycloak.login.ChipSessionNotes;
+import vn.healthid.identity.keycloak.service.ChipLevels;
+import vn.healthid.identity.keycloak.service.ChipService;
 
 /**
  * Several acr values share one LoA (chip-pa and vneid-1 are both 1), so Keycloak's acr mapper may name the wrong
  * one. Runs after it and names the chip's own acr instead, only when it stands for exactly the same LoA: it can
- * never raise the level.
+ * never raise the level. When the chip proved more than the granted level, the chip's acr of that level is named.
  */
 public final class ChipAcrMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper {
@@ -46,8 +48,19 @@ public final class ChipAcrMapper extends AbstractOIDCProtocolMapper
         Map<String, Integer> loa =
                 AcrUtils.getAcrLoaMap(clientSessionCtx.getClientSession().getClient());
         Integer granted = loa.get(token.getAcr());
-        if (granted != null && Objects.equals(granted, loa.get(chipAcr))) {
+        Integer proven = loa.get(chipAcr);
+        if (granted == null || proven == null || proven < granted) {
+            return;
+        }
+        if (Objects.equals(granted, proven)) {
             token.setAcr(chipAcr);
+            return;
+        }
+        // The chip proved more than the level this login asked for (e.g. active authentication at a level-1 step):
+        // name the chip's acr of the granted level, never a higher one.
+        ChipLevels levels = session.getProvider(ChipService.class).settings().levels();
+        if (Objects.equals(granted, loa.get(levels.acrPassive()))) {
+            token.setAcr(levels.acrPassive());
         }
     }
 

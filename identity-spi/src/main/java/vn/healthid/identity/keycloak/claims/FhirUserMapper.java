@@ -14,11 +14,15 @@ import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
+import vn.healthid.identity.keycloak.login.ChipSessionNotes;
 import vn.healthid.identity.keycloak.service.ChipService;
 import vn.healthid.identity.keycloak.user.CitizenAttributes;
 import vn.healthid.identity.keycloak.user.PatientIds;
 
-/** {@code fhirUser}: {@code Patient/<patientId>} by the shared HMAC scheme (key: spi option patient-id-key). */
+/**
+ * {@code fhirUser}: {@code Patient/<patientId>} by the shared HMAC scheme (key: spi option patient-id-key), or
+ * {@code Practitioner/<practitioner_id>} for clinic staff outside a chip or VNeID session.
+ */
 public final class FhirUserMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, TokenIntrospectionTokenMapper {
 
@@ -36,6 +40,14 @@ public final class FhirUserMapper extends AbstractOIDCProtocolMapper
             UserSessionModel userSession,
             KeycloakSession session,
             ClientSessionContext clientSessionCtx) {
+        String practitioner = userSession.getUser().getFirstAttribute(CitizenAttributes.PRACTITIONER_ID);
+        boolean provenCitizenSession = userSession.getNote(ChipSessionNotes.METHOD) != null;
+        if (practitioner != null && !provenCitizenSession) {
+            // Clinic staff logged in as staff act as their Practitioner; the same person proven by chip or
+            // VNeID acts as a patient.
+            token.getOtherClaims().put("fhirUser", "Practitioner/" + practitioner);
+            return;
+        }
         String number = userSession.getUser().getFirstAttribute(CitizenAttributes.NATIONAL_ID);
         if (number != null) {
             PatientIds ids = new PatientIds(

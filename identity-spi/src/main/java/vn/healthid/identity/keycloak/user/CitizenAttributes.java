@@ -9,6 +9,8 @@ public final class CitizenAttributes {
     public static final String CARD_ISSUED = "card_issued";
     public static final String CARD_EXPIRY = "card_expiry";
     public static final String CHIP_VERIFIED_AT = "chip_verified_at";
+    /** Set by an administrator on clinic staff: their FHIR Practitioner id. */
+    public static final String PRACTITIONER_ID = "practitioner_id";
 
     private CitizenAttributes() {}
 }

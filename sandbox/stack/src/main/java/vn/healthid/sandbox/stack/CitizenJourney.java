@@ -1,0 +1,49 @@
+package vn.healthid.sandbox.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A citizen logs in once with the card read by their phone (the QR code's callback), then a second service of the realm
+ * logs them in without a second chip read (SSO).
+ */
+final class CitizenJourney {
+
+    /** The level a telehealth app requires by default: logging in at it once serves every service of the realm. */
+    private static final String TOP_LEVEL = "urn:vn:healthid:acr:chip-aa";
+
+    private final DemoJourneys.Stack stack;
+
+    CitizenJourney(DemoJourneys.Stack stack) {
+        this.stack = stack;
+    }
+
+    void run(JourneyReport report) {
+        Http browser = new Http();
+        Realm realm = stack.realm();
+        var card = stack.card(4);
+        Realm.BrowserLogin portal = realm.browserLogin(
+                browser, Sandbox.PORTAL, Sandbox.REDIRECT, "openid patient/Patient.rs", TOP_LEVEL, card);
+        JsonNode first = Realm.claims(portal.tokens().path("access_token").asText());
+        report.step("%s: the browser shows a QR code, the phone reads card %s and posts it -> chip read: %s, acr=%s, %s"
+                .formatted(
+                        Sandbox.PORTAL,
+                        card.citizen().maskedNumber(),
+                        portal.chipRead(),
+                        first.path("acr").asText(),
+                        first.path("fhirUser").asText()));
+        Realm.BrowserLogin second = realm.browserLogin(
+                browser, Sandbox.TELEHEALTH, Sandbox.REDIRECT, "openid patient/Appointment.cruds", null, card);
+        JsonNode claims = Realm.claims(second.tokens().path("access_token").asText());
+        report.step("%s in the same browser -> chip read: %s, acr=%s, same user: %s"
+                .formatted(
+                        Sandbox.TELEHEALTH,
+                        second.chipRead(),
+                        claims.path("acr").asText(),
+                        claims.path("sub").asText().equals(first.path("sub").asText())));
+        if (second.chipRead()) {
+            throw new DemoFailure("the second service asked for the chip again: no single sign-on");
+        }
+        report.step("for a person: open " + stack.keycloak()
+                + "/realms/health/account and scan the QR code with a reader app (bin/cccd read simulates one)");
+    }
+}

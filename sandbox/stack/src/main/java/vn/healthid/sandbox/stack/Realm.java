@@ -1,0 +1,172 @@
+package vn.healthid.sandbox.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.healthid.sandbox.cards.Card;
+
+/** The health realm as the demo's clients see it: challenge, chip grant, browser login with the phone. */
+final class Realm {
+
+    static final String CHIP_GRANT = "urn:vn:healthid:params:oauth:grant-type:cccd-chip";
+    private static final Pattern DATA = Pattern.compile("data-(challenge|callback)=\"([^\"]+)\"");
+    private static final Pattern FORM_ACTION = Pattern.compile("id=\"cccd-form\" action=\"([^\"]+)\"");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String realmUrl;
+
+    Realm(String keycloakUrl) {
+        this.realmUrl = keycloakUrl + "/realms/health";
+    }
+
+    String tokenUrl() {
+        return realmUrl + "/protocol/openid-connect/token";
+    }
+
+    String challenge(Http http, String clientId, String secret) {
+        return http.postForm(realmUrl + "/cccd/challenge", Map.of("client_id", clientId, "client_secret", secret))
+                .expect(200, "challenge")
+                .json()
+                .path("challenge")
+                .asText();
+    }
+
+    /** The clinic back channel: the bundle read from the card on the desk reader, for a citizen token. */
+    JsonNode chipToken(Http http, String clientId, String secret, String bundle, String scope) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", CHIP_GRANT);
+        form.put("client_id", clientId);
+        form.put("client_secret", secret);
+        form.put("chip_bundle", bundle);
+        form.put("scope", scope);
+        return http.postForm(tokenUrl(), form).expect(200, "chip token").json();
+    }
+
+    /** Sandbox staff sign-in at the clinic's software (the demo realm allows the password grant for clinic staff). */
+    JsonNode passwordToken(Http http, String clientId, String secret, String username, String password, String scope) {
+        return http.postForm(
+                        tokenUrl(),
+                        Map.of(
+                                "grant_type", "password",
+                                "client_id", clientId,
+                                "client_secret", secret,
+                                "username", username,
+                                "password", password,
+                                "scope", scope))
+                .expect(200, "clerk login")
+                .json();
+    }
+
+    /**
+     * Authorization code + PKCE in a headless "browser" (the http client's cookie jar). When the realm asks for the
+     * chip, the simulated phone posts the card's bundle to the callback of the QR code and the page continues; when
+     * the browser already has a session of a high enough level, no chip is read (SSO).
+     */
+    BrowserLogin browserLogin(
+            Http browser, String clientId, String redirectUri, String scope, String acrValues, Card card) {
+        String verifier = randomUrlSafe(32);
+        String state = randomUrlSafe(16);
+        String url = realmUrl + "/protocol/openid-connect/auth?response_type=code&client_id=" + Http.enc(clientId)
+                + "&redirect_uri=" + Http.enc(redirectUri) + "&scope=" + Http.enc(scope) + "&state=" + state
+                + "&code_challenge=" + s256(verifier) + "&code_challenge_method=S256"
+                + (acrValues == null ? "" : "&acr_values=" + Http.enc(acrValues));
+        Http.Response page = browser.get(url);
+        boolean chipRead = false;
+        for (int hops = 0; hops < 10; hops++) {
+            if (page.location().isPresent()) {
+                String next = page.location().get();
+                if (next.startsWith(redirectUri)) {
+                    String code = query(next, "code");
+                    if (code == null || !state.equals(query(next, "state"))) {
+                        throw new DemoFailure("redirect without code or with a wrong state: " + query(next, "error"));
+                    }
+                    JsonNode tokens = browser.postForm(
+                                    tokenUrl(),
+                                    Map.of(
+                                            "grant_type", "authorization_code",
+                                            "client_id", clientId,
+                                            "code", code,
+                                            "redirect_uri", redirectUri,
+                                            "code_verifier", verifier))
+                            .expect(200, "code exchange")
+                            .json();
+                    return new BrowserLogin(tokens, chipRead);
+                }
+                page = browser.get(
+                        next.startsWith("/") ? realmUrl.substring(0, realmUrl.indexOf("/realms")) + next : next);
+                continue;
+            }
+            if (page.status() != 200 || !page.body().contains("cccd-login")) {
+                throw new DemoFailure(
+                        "unexpected login page: HTTP " + page.status() + " " + Http.abbreviate(page.body()));
+            }
+            Map<String, String> data = new LinkedHashMap<>();
+            Matcher m = DATA.matcher(page.body());
+            while (m.find()) {
+                data.put(m.group(1), unescape(m.group(2)));
+            }
+            Matcher action = FORM_ACTION.matcher(page.body());
+            if (!action.find() || data.size() < 2) {
+                throw new DemoFailure("the chip page has no challenge or form");
+            }
+            new Http()
+                    .postJson(data.get("callback"), card.bundleJson(data.get("challenge")))
+                    .expect(202, "phone posts the chip bundle");
+            chipRead = true;
+            page = browser.postForm(unescape(action.group(1)), Map.of("continue", "continue"));
+        }
+        throw new DemoFailure("the login did not finish within 10 redirects");
+    }
+
+    record BrowserLogin(JsonNode tokens, boolean chipRead) {}
+
+    private static String query(String url, String name) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        for (String pair : url.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&amp;", "&").replace("&#61;", "=").replace("&quot;", "\"");
+    }
+
+    private static String randomUrlSafe(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static String s256(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The payload of a JWT, for printing claims (the demo trusts its own Keycloak; the bridge verifies). */
+    static JsonNode claims(String jwt) {
+        String[] parts = jwt.split("\\.");
+        try {
+            return Http.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new DemoFailure("not a JWT");
+        }
+    }
+}
