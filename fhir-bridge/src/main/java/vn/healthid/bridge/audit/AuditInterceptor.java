@@ -15,6 +15,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.healthid.bridge.fhir.BridgeInterceptor;
 
 /**
  * Records one audit entry per person touched by every FHIR interaction, once its outcome is known:
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Interceptor
-public final class AuditInterceptor {
+public final class AuditInterceptor implements BridgeInterceptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditInterceptor.class);
     private static final int FIRST = -1000;

@@ -32,7 +32,8 @@ public enum ErrorCode {
     BODY_TOO_LARGE(413, IssueType.TOOCOSTLY, "The request body is larger than allowed."),
     MEDIA_TYPE_UNSUPPORTED(415, IssueType.NOTSUPPORTED, "The request body must be FHIR JSON or XML."),
     INTERNAL_ERROR(500, IssueType.EXCEPTION, "The server failed to process the request."),
-    UNAVAILABLE(503, IssueType.TRANSIENT, "A service the bridge depends on is unavailable.");
+    UNAVAILABLE(503, IssueType.TRANSIENT, "A service the bridge depends on is unavailable."),
+    GATEWAY_TIMEOUT(504, IssueType.TIMEOUT, "A service the bridge depends on did not answer in time.");
 
     /** Code system of the stable codes. */
     public static final String SYSTEM = "https://healthid.vn/fhir/CodeSystem/bridge-error";

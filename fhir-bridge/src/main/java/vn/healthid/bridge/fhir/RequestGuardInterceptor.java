@@ -17,8 +17,8 @@ import java.util.Set;
 @Interceptor
 public final class RequestGuardInterceptor {
 
-    /** The only parameters starting with '_' that reach a provider. */
-    private static final Set<String> ALLOWED_UNDERSCORE = Set.of("_format", "_pretty", "_id");
+    /** The only parameters starting with '_' that reach a provider ({@code _count}/{@code _offset}: paging). */
+    private static final Set<String> ALLOWED_UNDERSCORE = Set.of("_format", "_pretty", "_id", "_count", "_offset");
 
     private final Set<String> servedTypes;
     private final MediaTypes mediaTypes = new MediaTypes();

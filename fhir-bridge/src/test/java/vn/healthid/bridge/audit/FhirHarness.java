@@ -31,8 +31,8 @@ import vn.healthid.bridge.store.EventStream;
 /**
  * The bridge's HAPI server as {@code FhirServerConfiguration} assembles it (SMART authorization,
  * error normaliser) plus the audit interceptor, driven through the real servlet with mock HTTP
- * requests. The caller's verified token is put where Spring Security puts it. The request guard
- * is left out until it lets {@code _count} / {@code _offset} through (see the audit report).
+ * requests, behind the request guard. The caller's verified token is put where Spring Security puts
+ * it.
  */
 public final class FhirHarness {
 
@@ -57,7 +57,10 @@ public final class FhirHarness {
         AuditTrail trail = new AuditTrail(streams, properties);
         List<IResourceProvider> all = new ArrayList<>(providers);
         all.add(new AuditEventProvider(trail, new AuditEventTranslator(), properties));
+        java.util.Set<String> served = new java.util.TreeSet<>();
+        all.forEach(p -> served.add(p.getResourceType().getSimpleName()));
         List<Object> interceptors = List.of(
+                new vn.healthid.bridge.fhir.RequestGuardInterceptor(served),
                 new SmartAuthorizationInterceptor(
                         new AccessResolver(),
                         List.of(new AuditEventRules(), new vn.healthid.bridge.consent.ConsentRules())),

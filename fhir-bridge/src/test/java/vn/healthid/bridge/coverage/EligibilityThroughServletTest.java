@@ -57,10 +57,21 @@ class EligibilityThroughServletTest extends BridgeIntegrationTest {
     }
 
     /** The citizen's chip-present token as the clinic back channel issues it. */
+    /** Keycloak's split of a Vietnamese name: the family name first, the rest given names. */
+    static String familyName(Person p) {
+        return p.hoTen().substring(0, p.hoTen().indexOf(' '));
+    }
+
+    static String givenName(Person p) {
+        return p.hoTen().substring(p.hoTen().indexOf(' ') + 1);
+    }
+
     static String chipPresentToken(Person p) {
         return ISSUER.token()
                 .citizen(p.cccd())
                 .claim("name", p.hoTen())
+                .claim("family_name", familyName(p))
+                .claim("given_name", givenName(p))
                 .claim("birthdate", StandIns.birthDate(p).toString())
                 .claim("azp", CLINIC)
                 .claim("act", Map.of("client_id", CLINIC))
@@ -132,6 +143,8 @@ class EligibilityThroughServletTest extends BridgeIntegrationTest {
         var token = ISSUER.token()
                 .citizen(p.cccd())
                 .claim("name", p.hoTen())
+                .claim("family_name", familyName(p))
+                .claim("given_name", givenName(p))
                 .claim("birthdate", StandIns.birthDate(p).toString())
                 .scope("patient/CoverageEligibilityRequest.c")
                 .sign();
@@ -171,6 +184,8 @@ class EligibilityThroughServletTest extends BridgeIntegrationTest {
         var token = ISSUER.token()
                 .citizen(p.cccd())
                 .claim("name", p.hoTen())
+                .claim("family_name", familyName(p))
+                .claim("given_name", givenName(p))
                 .claim("birthdate", StandIns.birthDate(p).toString())
                 .scope("patient/Coverage.rs")
                 .sign();

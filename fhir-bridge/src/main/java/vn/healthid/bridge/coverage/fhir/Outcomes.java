@@ -35,7 +35,7 @@ public final class Outcomes {
     public static BridgeFhirException unavailable(boolean timeout) {
         return timeout
                 ? with(
-                        ErrorCode.UNAVAILABLE,
+                        ErrorCode.GATEWAY_TIMEOUT,
                         "COVERAGE_GATEWAY_TIMEOUT",
                         "The insurance gateway did not answer in time; try again shortly.",
                         OperationOutcome.IssueType.TIMEOUT)

@@ -225,6 +225,8 @@ public final class EligibilityLoad {
         return issuer.token()
                 .citizen(p.cccd())
                 .claim("name", p.hoTen())
+                .claim("family_name", p.hoTen().substring(0, p.hoTen().indexOf(' ')))
+                .claim("given_name", p.hoTen().substring(p.hoTen().indexOf(' ') + 1))
                 .claim("birthdate", StandIns.birthDate(p).toString())
                 .claim("azp", "clinic-reception")
                 .claim("act", Map.of("client_id", "clinic-reception"))

@@ -1,0 +1,28 @@
+package vn.healthid.bridge.coverage.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.junit.jupiter.api.Test;
+
+class OutcomesTest {
+
+    @Test
+    void aGatewayThatDidNotAnswerInTimeIsA504Timeout() {
+        var e = Outcomes.unavailable(true);
+        var issue = ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep();
+        assertThat(e.getStatusCode()).isEqualTo(504);
+        assertThat(issue.getCode()).isEqualTo(IssueType.TIMEOUT);
+        assertThat(issue.getDetails().getCoding()).anyMatch(c -> c.getCode().equals("COVERAGE_GATEWAY_TIMEOUT"));
+    }
+
+    @Test
+    void aGatewayThatFailedIsA503Transient() {
+        var e = Outcomes.unavailable(false);
+        var issue = ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep();
+        assertThat(e.getStatusCode()).isEqualTo(503);
+        assertThat(issue.getCode()).isEqualTo(IssueType.TRANSIENT);
+        assertThat(issue.getDetails().getCoding()).anyMatch(c -> c.getCode().equals("COVERAGE_GATEWAY_UNAVAILABLE"));
+    }
+}
