@@ -1,0 +1,69 @@
+package vn.healthid.bridge.telehealth;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.healthid.bridge.config.SecurityProperties;
+import vn.healthid.bridge.store.DocumentStore;
+import vn.healthid.bridge.store.SingleUseStore;
+import vn.healthid.bridge.telehealth.fhir.AppointmentProvider;
+import vn.healthid.bridge.telehealth.fhir.CurrentCaller;
+import vn.healthid.bridge.telehealth.fhir.EncounterProvider;
+import vn.healthid.bridge.telehealth.fhir.OwnSessionsSearch;
+import vn.healthid.bridge.telehealth.fhir.TelehealthAuthorizationRules;
+import vn.healthid.bridge.telehealth.fhir.TelehealthOutcomes;
+
+/**
+ * The telehealth feature's beans (on unless {@code healthid.telehealth.enabled=false}). The FHIR
+ * server picks up the providers as {@code IResourceProvider} beans and the rules as an {@code
+ * AuthorizationRuleContributor}; the acr -> LoA map is the security one.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TelehealthProperties.class)
+@ConditionalOnProperty(prefix = "healthid.telehealth", name = "enabled", matchIfMissing = true)
+public class TelehealthConfiguration {
+
+    @Bean
+    TelehealthServices telehealthServices(
+            DocumentStore documents,
+            SingleUseStore singleUse,
+            Clock clock,
+            TelehealthProperties properties,
+            SecurityProperties security,
+            FhirContext fhirContext) {
+        return TelehealthServices.create(documents, singleUse, clock, properties, security.acrLevels(), fhirContext);
+    }
+
+    @Bean
+    CurrentCaller telehealthCurrentCaller(TelehealthServices services) {
+        return new CurrentCaller(services.callers());
+    }
+
+    @Bean
+    AppointmentProvider appointmentProvider(TelehealthServices services, CurrentCaller telehealthCurrentCaller) {
+        return new AppointmentProvider(services, telehealthCurrentCaller);
+    }
+
+    @Bean
+    EncounterProvider telehealthEncounterProvider(TelehealthServices services, CurrentCaller telehealthCurrentCaller) {
+        return new EncounterProvider(services, telehealthCurrentCaller);
+    }
+
+    @Bean
+    OwnSessionsSearch telehealthOwnSessionsSearch() {
+        return new OwnSessionsSearch();
+    }
+
+    @Bean
+    TelehealthOutcomes telehealthOutcomes() {
+        return new TelehealthOutcomes();
+    }
+
+    @Bean
+    TelehealthAuthorizationRules telehealthAuthorizationRules() {
+        return new TelehealthAuthorizationRules();
+    }
+}

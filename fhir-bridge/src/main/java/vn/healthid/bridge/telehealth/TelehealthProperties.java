@@ -1,0 +1,79 @@
+package vn.healthid.bridge.telehealth;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import vn.healthid.bridge.telehealth.access.Operation;
+
+/**
+ * {@code healthid.telehealth.*}: telehealth sessions (docs/telehealth.md lists every key).
+ *
+ * @param sessionUrlTemplate the video room URL; {@code {appointmentId}} and {@code {ticket}} are
+ *     replaced (URL-encoded)
+ * @param ticketTtl how long a join ticket can be redeemed
+ * @param joinEarly how long before the start a participant may join
+ * @param joinLate how long after the end a participant may still join
+ * @param maxDuration longest session accepted at booking
+ * @param retention how long after its end a session is kept; afterwards it is gone (404)
+ * @param minLoa the minimum level of assurance (acr -> LoA per healthid.security.acr-levels) per
+ *     operation, for patients and practitioners
+ */
+@ConfigurationProperties("healthid.telehealth")
+public record TelehealthProperties(
+        @DefaultValue("https://meet.example.vn/room/{appointmentId}?ticket={ticket}")
+        String sessionUrlTemplate,
+
+        @DefaultValue("2m") Duration ticketTtl,
+        @DefaultValue("10m") Duration joinEarly,
+        @DefaultValue("15m") Duration joinLate,
+        @DefaultValue("4h") Duration maxDuration,
+        @DefaultValue("30d") Duration retention,
+        @DefaultValue MinLoa minLoa) {
+
+    public TelehealthProperties {
+        if (!sessionUrlTemplate.contains("{ticket}")) {
+            throw new IllegalArgumentException("healthid.telehealth.session-url-template must contain {ticket}");
+        }
+        if (joinEarly.isNegative() || joinLate.isNegative() || retention.isNegative() || !maxDuration.isPositive()) {
+            throw new IllegalArgumentException(
+                    "healthid.telehealth join-early, join-late and retention must not be negative, max-duration positive");
+        }
+        if (ticketTtl.isNegative() || ticketTtl.isZero() || ticketTtl.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("healthid.telehealth.ticket-ttl must be between 1s and 10m");
+        }
+    }
+
+    /** The defaults, for tests and the single-node quickstart. */
+    public static TelehealthProperties defaults() {
+        return new TelehealthProperties(
+                "https://meet.example.vn/room/{appointmentId}?ticket={ticket}",
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(15),
+                Duration.ofHours(4),
+                Duration.ofDays(30),
+                new MinLoa(2, 2, 1, 1, 1, 2));
+    }
+
+    /** Minimum LoA per operation ({@code healthid.telehealth.min-loa.book=2}, ...). */
+    public record MinLoa(
+            @DefaultValue("2") int book,
+            @DefaultValue("2") int join,
+            @DefaultValue("1") int read,
+            @DefaultValue("1") int search,
+            @DefaultValue("1") int cancel,
+            @DefaultValue("2") int update) {
+
+        public int of(Operation operation) {
+            return switch (operation) {
+                case BOOK -> book;
+                case JOIN -> join;
+                case READ -> read;
+                case SEARCH -> search;
+                case CANCEL -> cancel;
+                case UPDATE -> update;
+                case REDEEM -> 0;
+            };
+        }
+    }
+}
