@@ -23,6 +23,13 @@ public final class AccessResolver {
             return cached;
         }
         Caller caller = currentCaller();
+        if (isExtendedOperation(request.getRestOperationType())) {
+            // SMART scopes name no operations: a feature that serves one allows it with its own rule
+            // (AuthorizationRuleContributor) and checks scope and caller itself; every other is denied.
+            Access access = new Access(caller, caller.isCitizen(), caller.patientId());
+            request.getUserData().put(Access.KEY, access);
+            return access;
+        }
         String type = request.getResourceName();
         Interaction interaction = interactionOf(request.getRestOperationType())
                 .orElseThrow(() -> insufficient("the operation is not granted by any scope"));
@@ -38,6 +45,12 @@ public final class AccessResolver {
         Access access = new Access(caller, !any, caller.patientId());
         request.getUserData().put(Access.KEY, access);
         return access;
+    }
+
+    static boolean isExtendedOperation(RestOperationTypeEnum operation) {
+        return operation == RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE
+                || operation == RestOperationTypeEnum.EXTENDED_OPERATION_TYPE
+                || operation == RestOperationTypeEnum.EXTENDED_OPERATION_SERVER;
     }
 
     static Optional<Interaction> interactionOf(RestOperationTypeEnum operation) {

@@ -52,6 +52,10 @@ public final class SmartAuthorizationInterceptor extends AuthorizationIntercepto
         Access access = resolver.resolve(request);
         List<IAuthRule> rules = new ArrayList<>();
         contributors.forEach(contributor -> rules.addAll(contributor.rules(access, request)));
+        if (AccessResolver.isExtendedOperation(request.getRestOperationType())) {
+            rules.addAll(new RuleBuilder().denyAll("operation").build());
+            return rules;
+        }
         if (!access.confined()) {
             rules.addAll(new RuleBuilder().allowAll("scope").build());
             return rules;

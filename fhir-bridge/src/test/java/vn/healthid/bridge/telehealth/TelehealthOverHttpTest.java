@@ -166,6 +166,52 @@ class TelehealthOverHttpTest extends BridgeIntegrationTest {
     }
 
     @Test
+    void joinsThroughTheWholeBridgeAndTheVideoServiceRedeemsTheTicketOnce() {
+        IGenericClient patient = client(patientToken(CITIZEN_A, "urn:vn:healthid:acr:chip-aa"));
+        Appointment created = (Appointment)
+                patient.create().resource(proposal(PATIENT_A)).execute().getResource();
+        Appointment booked = accept(client(practitionerToken("d1")), created, "d1");
+
+        HttpResponse<String> join = send(request(
+                        "/fhir/Appointment/" + booked.getIdPart() + "/$join",
+                        patientToken(CITIZEN_A, "urn:vn:healthid:acr:chip-aa"))
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\"}")));
+        assertThat(join.statusCode()).isEqualTo(200);
+        org.hl7.fhir.r4.model.Parameters joined =
+                FHIR.newJsonParser().parseResource(org.hl7.fhir.r4.model.Parameters.class, join.body());
+        String ticket = joined.getParameterValue("ticket").primitiveValue();
+        assertThat(joined.getParameterValue("sessionUrl").primitiveValue()).contains(booked.getIdPart());
+
+        String redeem = "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"ticket\",\"valueString\":\""
+                + ticket + "\"},{\"name\":\"appointment\",\"valueString\":\"" + booked.getIdPart() + "\"}]}";
+        HttpRequest.Builder first = request("/fhir/Appointment/$redeem-ticket", videoServiceToken())
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(redeem));
+        assertThat(send(first).statusCode()).isEqualTo(200);
+        HttpResponse<String> replay = send(request("/fhir/Appointment/$redeem-ticket", videoServiceToken())
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(redeem)));
+        assertThat(replay.statusCode()).isBetween(400, 499);
+        assertThat(send(request(
+                                        "/fhir/Appointment/$redeem-ticket",
+                                        patientToken(CITIZEN_A, "urn:vn:healthid:acr:chip-aa"))
+                                .header("Content-Type", "application/fhir+json")
+                                .POST(HttpRequest.BodyPublishers.ofString(redeem)))
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void refusesOperationsNoFeatureServes() {
+        HttpResponse<String> response =
+                send(request("/fhir/Appointment/$everything", patientToken(CITIZEN_A, "urn:vn:healthid:acr:chip-aa"))
+                        .header("Content-Type", "application/fhir+json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\"}")));
+        assertThat(response.statusCode()).isBetween(400, 405);
+    }
+
+    @Test
     void asksForStepUpWhenTheTokenIsBelowTheRequiredLevel() {
         String chipPaOnly = patientToken(CITIZEN_A, "urn:vn:healthid:acr:chip-pa");
         String body = FHIR.newJsonParser().encodeResourceToString(proposal(PATIENT_A));
