@@ -19,6 +19,7 @@ public enum ErrorCode {
     STEP_UP_REQUIRED(401, IssueType.LOGIN, "A higher authentication level is required."),
     SCOPE_INSUFFICIENT(403, IssueType.FORBIDDEN, "The token's scopes do not allow this interaction."),
     PATIENT_COMPARTMENT(403, IssueType.FORBIDDEN, "The request is outside the token's patient compartment."),
+    CONSENT_REQUIRED(403, IssueType.FORBIDDEN, "No valid consent of the patient lets this client access the record."),
     BODY_MALFORMED(400, IssueType.STRUCTURE, "The request body is not valid FHIR JSON or XML."),
     RESOURCE_TYPE_UNKNOWN(400, IssueType.NOTSUPPORTED, "The resource type is not served here."),
     PARAMETER_UNSUPPORTED(400, IssueType.NOTSUPPORTED, "A request parameter is not supported."),

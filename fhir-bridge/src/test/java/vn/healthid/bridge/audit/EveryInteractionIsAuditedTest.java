@@ -263,7 +263,7 @@ class EveryInteractionIsAuditedTest {
     private List<IResourceProvider> providers() {
         PatientTranslator translator = new PatientTranslator(FhirHarness.FHIR);
         PatientIds ids = Tokens.PATIENT_IDS;
-        ConsentProperties consent = new ConsentProperties(java.time.Duration.ofDays(365), Map.of());
+        ConsentProperties consent = new ConsentProperties(java.time.Duration.ofDays(365), Map.of(), true);
         return List.of(
                 new PatientResourceProvider(
                         new PatientService(new PatientRegistry(documents, translator), translator, ids)),

@@ -35,7 +35,7 @@ class ConsentLifecycleTest {
     private final MemoryEventStream streams = new MemoryEventStream(clock);
     private final MemoryDocumentStore documents = new MemoryDocumentStore(clock);
     private final ConsentProperties properties =
-            new ConsentProperties(Duration.ofDays(365), Map.of("clinic-hanoi", "urn:vn:bhyt-facility|01001"));
+            new ConsentProperties(Duration.ofDays(365), Map.of("clinic-hanoi", "urn:vn:bhyt-facility|01001"), true);
     private final ConsentRepository repository = new ConsentRepository(documents, FhirHarness.FHIR);
     private final ConsentCheck check = new ConsentCheck(repository, properties);
     private FhirHarness fhir;

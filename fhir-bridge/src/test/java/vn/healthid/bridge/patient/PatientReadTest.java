@@ -27,6 +27,37 @@ class PatientReadTest extends BridgeIntegrationTest {
         return ISSUER.token().scope("system/Patient.rs").sign();
     }
 
+    /** The citizen's first visit stores their Patient; their consent lets the clinic find it. */
+    private void registerAndConsentToTheClinic(String number) {
+        String token = ISSUER.token()
+                .citizen(number)
+                .scope("openid patient/Patient.rs patient/Consent.c")
+                .sign();
+        client(token)
+                .read()
+                .resource(Patient.class)
+                .withId(TokenBuilder.patientIdOf(number))
+                .execute();
+        grantConsent(token, "clinic-reception", "TREAT");
+    }
+
+    @Test
+    void clinicWithoutConsentCannotFindThePatient() {
+        String number = "001190008888";
+        client(citizenToken(number))
+                .read()
+                .resource(Patient.class)
+                .withId(TokenBuilder.patientIdOf(number))
+                .execute();
+        String form = "identifier=" + URLEncoder.encode(IdentifierSystems.CCCD + "|" + number, StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(request("/fhir/Patient/_search", clinicToken())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(errorCode(response)).isEqualTo("CONSENT_REQUIRED");
+    }
+
     @Test
     void citizenReadsOwnPatientCreatedFromTokenClaims() {
         String id = TokenBuilder.patientIdOf(CITIZEN);
@@ -94,11 +125,7 @@ class PatientReadTest extends BridgeIntegrationTest {
 
     @Test
     void clinicFindsPatientByIdentifierWithFormPostSoTheNumberStaysOutOfTheUrl() {
-        client(citizenToken(OTHER))
-                .read()
-                .resource(Patient.class)
-                .withId(TokenBuilder.patientIdOf(OTHER))
-                .execute();
+        registerAndConsentToTheClinic(OTHER);
         String form = "identifier=" + URLEncoder.encode(IdentifierSystems.CCCD + "|" + OTHER, StandardCharsets.UTF_8);
         HttpResponse<String> response = send(request("/fhir/Patient/_search", clinicToken())
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -114,11 +141,7 @@ class PatientReadTest extends BridgeIntegrationTest {
 
     @Test
     void clinicSearchByGetWorksButPutsTheNumberInTheUrl() {
-        client(citizenToken(OTHER))
-                .read()
-                .resource(Patient.class)
-                .withId(TokenBuilder.patientIdOf(OTHER))
-                .execute();
+        registerAndConsentToTheClinic(OTHER);
         Bundle bundle = client(clinicToken())
                 .search()
                 .forResource(Patient.class)

@@ -90,10 +90,16 @@ class ScopeMatrixTest extends BridgeIntegrationTest {
         if (fixturesReady) {
             return;
         }
-        String other = ISSUER.token().citizen(OTHER).scope("patient/Patient.r").sign();
+        String other = ISSUER.token()
+                .citizen(OTHER)
+                .scope("patient/Patient.r patient/Consent.c")
+                .sign();
         assertThat(get("/fhir/Patient/" + TokenBuilder.patientIdOf(OTHER), other)
                         .statusCode())
                 .isEqualTo(200);
+        // Clinic reads of a Patient need the Patient's consent: given here, so that only scopes decide.
+        grantConsent(other, "clinic-backoffice", "TREAT");
+        grantConsent(other, "clinic-reception", "TREAT");
         String clinic = ISSUER.token().scope("system/Observation.c").sign();
         assertThat(createObservation(clinic, OTHER).statusCode()).isEqualTo(201);
         fixturesReady = true;

@@ -10,12 +10,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Reference;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.healthid.bridge.audit.PurposeOfUse;
+import vn.healthid.bridge.consent.ConsentCodes;
 
 /**
  * Base of the tests that run the whole bridge on a random port, with tokens signed by {@link
@@ -76,6 +84,33 @@ public abstract class BridgeIntegrationTest {
 
     protected HttpResponse<String> get(String path, String token) {
         return send(request(path, token).GET());
+    }
+
+    /**
+     * The citizen of {@code citizenToken} (which needs {@code patient/Consent.c}) grants {@code clientId} access
+     * for {@code purpose} (a v3 ActReason code) for thirty days, as the citizen app does.
+     */
+    protected void grantConsent(String citizenToken, String clientId, String purpose) {
+        Instant now = Instant.now();
+        Consent consent = new Consent();
+        consent.setStatus(Consent.ConsentState.ACTIVE);
+        consent.getProvision()
+                .getPeriod()
+                .setStart(Date.from(now.minusSeconds(60)))
+                .setEnd(Date.from(now.plus(Duration.ofDays(30))));
+        consent.getProvision()
+                .addActor()
+                .setReference(new Reference()
+                        .setIdentifier(new Identifier()
+                                .setSystem(ConsentCodes.CLIENT_ID_SYSTEM)
+                                .setValue(clientId)));
+        consent.getProvision().addPurpose(new Coding(PurposeOfUse.SYSTEM, purpose, null));
+        HttpResponse<String> created = send(request("/fhir/Consent", citizenToken)
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(FHIR.newJsonParser().encodeResourceToString(consent))));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("consent not granted: " + created.body());
+        }
     }
 
     /** Parses an OperationOutcome body and returns its stable code. */

@@ -1,16 +1,24 @@
 package vn.healthid.bridge.coverage.access;
 
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.security.oauth2.jwt.Jwt;
+import vn.healthid.bridge.coverage.gateway.StaffIdentity;
 
 /**
- * Seam for a later issue: a clinic without the citizen's chip-present token may look up coverage
- * when a {@code Consent} grants it. Until that exists the only implementation refuses.
+ * A clinic without the citizen's chip-present token may look up coverage when a {@code Consent}
+ * grants it (implemented by the consent feature). {@link #NONE} refuses everyone, for servers
+ * without that feature.
  */
 public interface ConsentAccess {
 
-    /** The subject the caller may act for under a consent, or empty (then access is denied). */
-    Optional<Subject> subjectUnderConsent(Jwt caller, String patientId);
+    /**
+     * The subject the caller may act for under a consent, or empty (then access is denied).
+     *
+     * @param staffOf the clerk's identity for a clinic client id, from the staff token header
+     *     (throws {@link AccessDenied} when missing or invalid); asked only once consent is found
+     */
+    Optional<Subject> subjectUnderConsent(Jwt caller, String patientId, Function<String, StaffIdentity> staffOf);
 
-    ConsentAccess NONE = (caller, patientId) -> Optional.empty();
+    ConsentAccess NONE = (caller, patientId, staffOf) -> Optional.empty();
 }

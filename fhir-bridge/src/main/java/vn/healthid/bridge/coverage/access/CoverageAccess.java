@@ -18,7 +18,8 @@ import vn.healthid.bridge.coverage.gateway.StaffIdentity;
  *       {@code acr}), with its clerk's own token in {@link AccessSettings#staffTokenHeader()} for the
  *       gateway's hoTenCb / cccdCb;
  *   <li>the citizen, for their own coverage only;
- *   <li>under a consent: {@link ConsentAccess} (a later issue);
+ *   <li>a clinic's own system token under the citizen's consent: {@link ConsentAccess}, with its
+ *       clerk's token as above;
  *   <li>nobody else.
  * </ul>
  */
@@ -47,7 +48,7 @@ public final class CoverageAccess {
         }
         var fhirUser = caller.getClaimAsString("fhirUser");
         if (fhirUser == null || !fhirUser.startsWith("Patient/")) {
-            return consents.subjectUnderConsent(caller, patientId)
+            return consents.subjectUnderConsent(caller, patientId, clinic -> staffFrom(staffToken, clinic))
                     .orElseThrow(() -> new AccessDenied(
                             "COVERAGE_CONSENT_REQUIRED", "no chip-present token or consent for this patient"));
         }
