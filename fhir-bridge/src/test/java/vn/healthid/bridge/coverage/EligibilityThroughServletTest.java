@@ -178,6 +178,50 @@ class EligibilityThroughServletTest extends BridgeIntegrationTest {
         assertThat(coverageCode(r)).isEqualTo("COVERAGE_GATEWAY_UNAVAILABLE");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.healthid.bridge.store.EventStream streams;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.healthid.bridge.audit.AuditProperties auditProperties;
+
+    @Test
+    void eachCoverageInteractionIsOneEntryOnThePatientsTrail() {
+        var p = GATEWAY.population().person("valid");
+        var patientId = TokenBuilder.patientIdOf(p.cccd());
+        var trail = auditProperties.patientStream(patientId);
+        int before = streams.read(trail, null, 10_000).size();
+
+        assertThat(post(body(p, "79071"), chipPresentToken(p), clerkToken()).statusCode())
+                .isEqualTo(200);
+        var afterCheck = streams.read(trail, null, 10_000);
+        assertThat(afterCheck).hasSize(before + 1);
+        assertThat(afterCheck.getLast().fields())
+                .containsEntry("subtype", "create")
+                .containsEntry("client", CLINIC)
+                .containsEntry("outcome", "0")
+                .containsEntry("patient", patientId);
+        assertThat(afterCheck.getLast().fields().get("entity")).startsWith("CoverageEligibility");
+
+        var citizen = ISSUER.token()
+                .citizen(p.cccd())
+                .claim("name", p.hoTen())
+                .claim("family_name", familyName(p))
+                .claim("given_name", givenName(p))
+                .claim("birthdate", StandIns.birthDate(p).toString())
+                .scope("patient/Coverage.rs")
+                .sign();
+        var r = send(request("/fhir/Coverage?patient=Patient/" + patientId, citizen)
+                .header("Accept", "application/fhir+json")
+                .GET());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var afterSearch = streams.read(trail, null, 10_000);
+        assertThat(afterSearch).hasSize(before + 2);
+        assertThat(afterSearch.getLast().fields())
+                .containsEntry("subtype", "search-type")
+                .containsEntry("entity", "Coverage");
+        assertThat(afterSearch.toString()).doesNotContain(p.cccd());
+    }
+
     @Test
     void citizenReadsTheirOwnCardAsCoverage() {
         var p = GATEWAY.population().person("renewed-old-valid");

@@ -56,8 +56,16 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 var client = s.accept();
                 var upstream = new Socket("127.0.0.1", targetPort);
-                open.add(client);
-                open.add(upstream);
+                // Registered under stop()'s lock: a connection accepted while stop() runs must not outlive it.
+                synchronized (this) {
+                    if (s.isClosed()) {
+                        client.close();
+                        upstream.close();
+                        return;
+                    }
+                    open.add(client);
+                    open.add(upstream);
+                }
                 Thread.ofVirtual().start(() -> pump(client, upstream));
                 Thread.ofVirtual().start(() -> pump(upstream, client));
             } catch (IOException e) {
