@@ -60,18 +60,10 @@ public final class AuditInterceptor implements BridgeInterceptor {
         }
         RestInteraction interaction = RestInteraction.of(request.getRestOperationType());
         IBaseResource body = response == null ? null : response.getResponseResource();
-        try {
-            record(entries.success(request, interaction, body));
-        } catch (AuditUnavailableException e) {
-            lost.increment();
-            LOG.error(
-                    "audit entry lost for {} {}: {}",
-                    interaction.subtype(),
-                    request.getResourceName(),
-                    e.getCause().toString());
-            if (properties.failClosed() && interaction.releasesData()) {
-                throw e;
-            }
+        AuditUnavailableException lostEntry =
+                recordOrCountLoss(entries.success(request, interaction, body), request, interaction.subtype());
+        if (lostEntry != null && properties.failClosed() && interaction.releasesData()) {
+            throw lostEntry;
         }
         return true;
     }
@@ -83,16 +75,7 @@ public final class AuditInterceptor implements BridgeInterceptor {
             return;
         }
         RestInteraction interaction = RestInteraction.of(request.getRestOperationType());
-        try {
-            record(entries.success(request, interaction, null));
-        } catch (AuditUnavailableException e) {
-            lost.increment();
-            LOG.error(
-                    "audit entry lost for {} {}: {}",
-                    interaction.subtype(),
-                    request.getResourceName(),
-                    e.getCause().toString());
-        }
+        recordOrCountLoss(entries.success(request, interaction, null), request, interaction.subtype());
     }
 
     /**
@@ -110,19 +93,29 @@ public final class AuditInterceptor implements BridgeInterceptor {
             return true;
         }
         RestInteraction interaction = RestInteraction.of(request.getRestOperationType());
+        // the caller already gets an error; a loss here is the denial itself going unrecorded
+        recordOrCountLoss(
+                entries.failure(request, interaction, exception),
+                request,
+                "failed " + interaction.subtype() + " (" + exception.getStatusCode() + ")");
+        return true;
+    }
+
+    /** Records the entries; when the trail cannot take them, counts and logs the loss and returns it. */
+    private AuditUnavailableException recordOrCountLoss(
+            Set<AuditEntry> toRecord, RequestDetails request, String interaction) {
         try {
-            record(entries.failure(request, interaction, exception));
+            record(toRecord);
+            return null;
         } catch (AuditUnavailableException e) {
-            // the caller already gets an error; the denial itself is what could not be recorded
             lost.increment();
             LOG.error(
-                    "audit entry lost for failed {} {} ({}): {}",
-                    interaction.subtype(),
+                    "audit entry lost for {} {}: {}",
+                    interaction,
                     request.getResourceName(),
-                    exception.getStatusCode(),
                     e.getCause().toString());
+            return e;
         }
-        return true;
     }
 
     private void record(Set<AuditEntry> toRecord) {
