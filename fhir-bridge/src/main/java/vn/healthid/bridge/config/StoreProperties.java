@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisUrl e.g. {@code redis://:password@redis:6379/0}; empty selects the in-memory store
  * @param keyPrefix prefix of every Redis key (separates deployments sharing one Redis)
  * @param poolMaxTotal most pooled connections
+ * @param poolMaxWait longest wait for a pooled connection when all are busy; then the command fails
  * @param connectTimeout Redis connect timeout
  * @param socketTimeout Redis read timeout per command
  */
@@ -19,6 +20,7 @@ public record StoreProperties(
         String redisUrl,
         @DefaultValue("healthid:") String keyPrefix,
         @DefaultValue("32") int poolMaxTotal,
+        @DefaultValue("2s") Duration poolMaxWait,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("2s") Duration socketTimeout) {
 

@@ -43,6 +43,9 @@ public class StoreConfiguration {
         poolConfig.setMaxTotal(properties.poolMaxTotal());
         poolConfig.setMaxIdle(properties.poolMaxTotal());
         poolConfig.setJmxEnabled(false);
+        // A bounded wait: commons-pool2 (2.13) spins on its create lock while it grows the pool if the
+        // wait is unbounded, which burns a core under a burst of virtual threads.
+        poolConfig.setMaxWait(properties.poolMaxWait());
         JedisPool pool = new JedisPool(
                 poolConfig,
                 URI.create(properties.redisUrl()),

@@ -1,13 +1,19 @@
 package vn.healthid.bridge.coverage.bench;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,23 +21,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
-import org.springframework.boot.SpringApplication;
-import vn.healthid.bridge.BridgeApplication;
 import vn.healthid.bridge.coverage.StandIns;
 import vn.healthid.bridge.coverage.fhir.CoverageFhir;
 import vn.healthid.bridge.testsupport.TestIssuer;
 import vn.healthid.bridge.testsupport.TokenBuilder;
-import vn.healthid.sandbox.gateway.GatewayStandIn;
+import vn.healthid.sandbox.gateway.Credentials;
 import vn.healthid.sandbox.gateway.Person;
+import vn.healthid.sandbox.gateway.Population;
 
 /**
- * Load driver (not a test) for docs/benchmarks.md "fhir-bridge: eligibility": the whole bridge on
- * a random port with Redis, real signed tokens, the gateway stand-in. Phases: Patient read (the
- * floor), cached eligibility checks, then 500 concurrent uncached checks with the gateway at 300 ms.
+ * Load driver (not a test) for docs/benchmarks.md "fhir-bridge: eligibility". Three processes, as
+ * deployed: this driver (the clients, and the token issuer's JWKS), the bridge's own jar with Redis
+ * and real signed tokens, and the gateway stand-in's own jar answering every call after a fixed
+ * latency. Phases: Patient read (the floor), cached eligibility checks, then bursts of concurrent
+ * uncached checks (each check a cache key of its own): the first one cold, the others measured.
  */
 public final class EligibilityLoad {
 
@@ -39,43 +47,84 @@ public final class EligibilityLoad {
     static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 10));
     static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     static final int BURST = Integer.getInteger("bench.burst", 500);
+    static final int BURSTS = Integer.getInteger("bench.bursts", 5);
     static final Duration GATEWAY_LATENCY = Duration.ofMillis(Long.getLong("bench.gateway-ms", 300));
+    static final String BRIDGE_JVM = System.getProperty("bench.bridge-jvm", "-Xms1g -Xmx1g");
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    // Process ids by role, for the CPU each one spends in a burst.
+    private final Map<String, Long> pids;
 
-    private EligibilityLoad(String base) {
+    private EligibilityLoad(String base, Map<String, Long> pids) {
         this.base = base;
+        this.pids = pids;
     }
 
     public static void main(String[] args) throws Exception {
-        var gateway = GatewayStandIn.start(0);
+        var root =
+                Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
+        var gatewayJar = jar(root, "sandbox/gateway/target/gateway-standin.jar");
+        var bridgeJar = jar(root, "fhir-bridge/target/healthid-fhir-bridge.jar");
         var issuer = TestIssuer.shared();
-        var app = SpringApplication.run(
-                BridgeApplication.class,
-                "--server.port=0",
-                "--logging.level.root=WARN",
-                "--healthid.security.issuer=" + issuer.issuer(),
-                "--healthid.store.redis-url=redis://127.0.0.1:6379",
-                "--healthid.store.key-prefix=healthid:bench:",
-                "--healthid.gateway.base-url=" + gateway.baseUrl(),
-                "--healthid.gateway.username=" + gateway.credentials().username(),
-                "--healthid.gateway.password=" + gateway.credentials().password(),
-                "--healthid.gateway.request-timeout=5s",
-                "--server.tomcat.accept-count=1024");
+        int gatewayPort = freePort();
+        int bridgePort = freePort();
+        var credentials = Credentials.SANDBOX;
+        var processes = new ArrayList<Process>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroy)));
         try {
-            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            new EligibilityLoad("http://127.0.0.1:" + port + "/fhir").run(gateway, issuer);
+            processes.add(launch(
+                    "gateway",
+                    List.of(
+                            "-jar",
+                            gatewayJar.toString(),
+                            "--port",
+                            Integer.toString(gatewayPort),
+                            "--bind",
+                            "127.0.0.1",
+                            "--latency-ms",
+                            Long.toString(GATEWAY_LATENCY.toMillis()))));
+            var gatewayUrl = "http://127.0.0.1:" + gatewayPort;
+            awaitUp(gatewayUrl + "/__admin/health");
+            var bridgeArgs = new ArrayList<String>(List.of(BRIDGE_JVM.trim().split("\\s+")));
+            var jfr = System.getProperty("bench.jfr");
+            if (jfr != null) {
+                bridgeArgs.add(
+                        "-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
+            }
+            bridgeArgs.addAll(List.of(
+                    "-jar",
+                    bridgeJar.toString(),
+                    "--server.port=" + bridgePort,
+                    "--server.address=127.0.0.1",
+                    "--logging.level.root=WARN",
+                    "--healthid.security.issuer=" + issuer.issuer(),
+                    "--healthid.store.redis-url=redis://127.0.0.1:6379",
+                    "--healthid.store.key-prefix=healthid:bench:",
+                    "--healthid.gateway.base-url=" + gatewayUrl,
+                    "--healthid.gateway.username=" + credentials.username(),
+                    "--healthid.gateway.password=" + credentials.password(),
+                    "--healthid.gateway.request-timeout=5s"));
+            processes.add(launch("bridge", bridgeArgs));
+            var bridgeUrl = "http://127.0.0.1:" + bridgePort;
+            awaitUp(bridgeUrl + "/actuator/health/readiness");
+            var pids = new LinkedHashMap<String, Long>();
+            pids.put("bridge", processes.get(1).pid());
+            pids.put("gateway", processes.get(0).pid());
+            pids.put("driver", ProcessHandle.current().pid());
+            new EligibilityLoad(bridgeUrl + "/fhir", pids)
+                    .run(Population.defaults().person("valid"), issuer);
         } finally {
-            app.close();
-            gateway.stop();
+            processes.forEach(Process::destroy);
+            for (var p : processes) {
+                p.waitFor();
+            }
         }
         System.exit(0);
     }
 
-    private void run(GatewayStandIn gateway, TestIssuer issuer) throws Exception {
-        var person = gateway.population().person("valid");
+    private void run(Person person, TestIssuer issuer) throws Exception {
         var citizen = issuer.token()
                 .citizen(person.cccd())
                 .scope("patient/Patient.rs")
@@ -92,23 +141,76 @@ public final class EligibilityLoad {
         // check first, so that the bursts start with a valid gateway token (no 401 renewal storm).
         var run = Long.toString(System.nanoTime() % 1_000_000L, 36).toUpperCase(Locale.ROOT);
         post(body(person, run + "W"), chip, clerk);
-        long callsBefore = gateway.cardCheckCalls();
-        var instant = burst(i -> post(body(person, run + "A" + i), chip, clerk));
-        gateway.faults().latency(GATEWAY_LATENCY);
-        var slow = burst(i -> post(body(person, run + "B" + i), chip, clerk));
-        long calls = gateway.cardCheckCalls() - callsBefore;
+        var bursts = new ArrayList<Burst>();
+        for (int b = 0; b <= BURSTS; b++) {
+            var prefix = run + (char) ('A' + b);
+            var bodies = new ArrayList<String>();
+            for (int i = 0; i < BURST; i++) {
+                bodies.add(body(person, prefix + i));
+            }
+            bursts.add(burst(i -> post(bodies.get(i), chip, clerk)));
+            Thread.sleep(1000);
+        }
 
         System.out.printf("%-24s %10s %9s %9s%n", "phase", "req/s", "p50 ms", "p99 ms");
         print("Patient read (floor)", floor);
         print("eligibility, cached", cached);
-        System.out.printf("uncached bursts of %d concurrent checks (%d gateway calls in all):%n", BURST, calls);
-        printBurst("gateway 0 ms", instant);
-        printBurst("gateway " + GATEWAY_LATENCY.toMillis() + " ms", slow);
+        System.out.printf("cached / floor = %.2f%n", cached.perSecond() / floor.perSecond());
+        System.out.printf(
+                "uncached bursts of %d concurrent checks, gateway at %d ms:%n", BURST, GATEWAY_LATENCY.toMillis());
+        for (int b = 0; b < bursts.size(); b++) {
+            printBurst(b == 0 ? "cold" : "burst " + b, bursts.get(b));
+        }
+    }
+
+    private static Path jar(Path root, String relative) {
+        var jar = root.resolve(relative);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw -DskipTests package first");
+        }
+        return jar;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Process launch(String name, List<String> args) throws IOException {
+        var java = ProcessHandle.current().info().command().orElse("java");
+        var command = new ArrayList<String>();
+        command.add(java);
+        command.addAll(args);
+        var log = Path.of("target", "bench-" + name + ".log");
+        Files.createDirectories(log.getParent());
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    private static void awaitUp(String url) throws Exception {
+        var client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var r = client.send(
+                        HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(url + " did not come up; see target/bench-*.log");
     }
 
     record Stats(double perSecond, double p50Ms, double p99Ms) {}
 
-    record Burst(long wallMs, long maxMs, long p50Ms, int failures) {}
+    record Burst(long wallMs, long maxMs, long p50Ms, int failures, Map<String, Long> cpuMs) {}
 
     private Stats phase(String name, IntFunction<HttpResponse<String>> call) throws Exception {
         loop(WARMUP, call, null);
@@ -150,6 +252,7 @@ public final class EligibilityLoad {
 
     private Burst burst(IntFunction<HttpResponse<String>> call) throws Exception {
         var go = new CountDownLatch(1);
+        var firstFailure = new AtomicReference<String>();
         var futures = new ArrayList<CompletableFuture<long[]>>();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < BURST; i++) {
@@ -163,14 +266,20 @@ public final class EligibilityLoad {
                             }
                             long t0 = System.nanoTime();
                             var r = call.apply(n);
+                            if (r.statusCode() >= 300) {
+                                firstFailure.compareAndSet(null, r.statusCode() + " " + r.body());
+                            }
                             return new long[] {System.nanoTime() - t0, r.statusCode()};
                         },
                         pool));
             }
+            var cpuBefore = cpuMillis();
             long start = System.nanoTime();
             go.countDown();
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
             long wall = (System.nanoTime() - start) / 1_000_000;
+            var cpu = new LinkedHashMap<String, Long>();
+            cpuMillis().forEach((role, ms) -> cpu.put(role, ms - cpuBefore.get(role)));
             var times = new ArrayList<Long>();
             int failures = 0;
             for (var f : futures) {
@@ -179,7 +288,10 @@ public final class EligibilityLoad {
                 failures += r[1] >= 300 ? 1 : 0;
             }
             Collections.sort(times);
-            return new Burst(wall, times.get(times.size() - 1) / 1_000_000, pct(times, 0.5) / 1_000_000, failures);
+            if (firstFailure.get() != null) {
+                System.out.println("first failure: " + firstFailure.get());
+            }
+            return new Burst(wall, times.get(times.size() - 1) / 1_000_000, pct(times, 0.5) / 1_000_000, failures, cpu);
         }
     }
 
@@ -189,8 +301,23 @@ public final class EligibilityLoad {
 
     private static void printBurst(String name, Burst b) {
         System.out.printf(
-                "  %-14s all done in %d ms (slowest %d ms, median %d ms), %d not 2xx%n",
-                name, b.wallMs, b.maxMs, b.p50Ms, b.failures);
+                "  %-8s all done in %5d ms (slowest %5d ms, median %5d ms), %d not 2xx; CPU ms %s%n",
+                name, b.wallMs, b.maxMs, b.p50Ms, b.failures, b.cpuMs);
+    }
+
+    /** User + system CPU of each process so far, from /proc (Linux; clock ticks of 10 ms). */
+    private Map<String, Long> cpuMillis() {
+        var out = new LinkedHashMap<String, Long>();
+        pids.forEach((role, pid) -> {
+            try {
+                var stat = Files.readString(Path.of("/proc", pid.toString(), "stat"));
+                var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                out.put(role, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10);
+            } catch (IOException | RuntimeException e) {
+                out.put(role, 0L);
+            }
+        });
+        return out;
     }
 
     private static void print(String name, Stats s) {
