@@ -31,11 +31,15 @@ import vn.healthid.bridge.coverage.cache.TtlCacheCoverageStore;
 import vn.healthid.bridge.coverage.fhir.BenefitLevels;
 import vn.healthid.bridge.coverage.fhir.CoverageTranslator;
 import vn.healthid.bridge.coverage.fhir.EligibilityTranslator;
+import vn.healthid.bridge.coverage.fhir.EncounterTranslator;
 import vn.healthid.bridge.coverage.gateway.CardCheckParser;
 import vn.healthid.bridge.coverage.gateway.GatewayClient;
 import vn.healthid.bridge.coverage.gateway.GatewayException;
 import vn.healthid.bridge.coverage.gateway.GatewaySettings;
 import vn.healthid.bridge.coverage.gateway.StaffIdentity;
+import vn.healthid.bridge.coverage.history.BhytHistoryProvider;
+import vn.healthid.bridge.coverage.history.HistoryAuthorizationRules;
+import vn.healthid.bridge.coverage.history.TreatmentHistory;
 import vn.healthid.bridge.store.TtlCache;
 
 /**
@@ -149,5 +153,22 @@ public class CoverageConfiguration {
     @Bean
     EligibilityProvider eligibilityProvider(GatewayProperties p, EligibilityService service) {
         return new EligibilityProvider(service, p.access().staffTokenHeader());
+    }
+
+    @Bean
+    TreatmentHistory treatmentHistory(
+            GatewayProperties p, CoverageAccess access, GatewayClient client, CircuitBreaker gatewayCircuitBreaker) {
+        return new TreatmentHistory(
+                access, client, gatewayCircuitBreaker, new EncounterTranslator(ZoneId.of(p.zone())), clock);
+    }
+
+    @Bean
+    BhytHistoryProvider bhytHistoryProvider(GatewayProperties p, TreatmentHistory history) {
+        return new BhytHistoryProvider(history, p.access().staffTokenHeader());
+    }
+
+    @Bean
+    HistoryAuthorizationRules historyAuthorizationRules() {
+        return new HistoryAuthorizationRules();
     }
 }

@@ -9,12 +9,14 @@ import java.util.List;
 
 /**
  * The HAPI plain server at {@code /fhir}: one {@link IResourceProvider} per resource type (a new
- * feature adds its provider bean and, if needed, an authorization rule contributor), JSON by
- * default, ETags on reads.
+ * feature adds its provider bean and, if needed, an authorization rule contributor), operations of
+ * features on types they do not serve ({@link BridgeOperationProvider}), JSON by default, ETags on
+ * reads.
  */
 public final class BridgeRestfulServer extends RestfulServer {
 
     private final transient List<IResourceProvider> providers;
+    private final transient List<BridgeOperationProvider> operationProviders;
     private final transient List<Object> interceptors;
     private final transient CapabilityStatementCustomizer capabilities;
 
@@ -23,8 +25,18 @@ public final class BridgeRestfulServer extends RestfulServer {
             List<IResourceProvider> providers,
             List<Object> interceptors,
             CapabilityStatementCustomizer capabilities) {
+        this(fhirContext, providers, List.of(), interceptors, capabilities);
+    }
+
+    public BridgeRestfulServer(
+            FhirContext fhirContext,
+            List<IResourceProvider> providers,
+            List<BridgeOperationProvider> operationProviders,
+            List<Object> interceptors,
+            CapabilityStatementCustomizer capabilities) {
         super(fhirContext);
         this.providers = List.copyOf(providers);
+        this.operationProviders = List.copyOf(operationProviders);
         this.interceptors = List.copyOf(interceptors);
         this.capabilities = capabilities;
     }
@@ -34,6 +46,7 @@ public final class BridgeRestfulServer extends RestfulServer {
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setETagSupport(ETagSupportEnum.ENABLED);
         setResourceProviders(providers);
+        registerProviders(operationProviders);
         interceptors.forEach(this::registerInterceptor);
         setServerConformanceProvider(new BridgeCapabilityStatementProvider(this, capabilities));
     }

@@ -32,6 +32,7 @@ public enum ErrorCode {
     PRECONDITION_FAILED(412, IssueType.CONFLICT, "The resource version does not match If-Match."),
     BODY_TOO_LARGE(413, IssueType.TOOCOSTLY, "The request body is larger than allowed."),
     MEDIA_TYPE_UNSUPPORTED(415, IssueType.NOTSUPPORTED, "The request body must be FHIR JSON or XML."),
+    BUSINESS_RULE(422, IssueType.BUSINESSRULE, "The request cannot be carried out as the records stand."),
     INTERNAL_ERROR(500, IssueType.EXCEPTION, "The server failed to process the request."),
     UNAVAILABLE(503, IssueType.TRANSIENT, "A service the bridge depends on is unavailable."),
     GATEWAY_TIMEOUT(504, IssueType.TIMEOUT, "A service the bridge depends on did not answer in time.");

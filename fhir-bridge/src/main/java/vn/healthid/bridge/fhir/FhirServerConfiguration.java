@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +24,9 @@ import vn.healthid.bridge.smart.SmartConfiguration;
 import vn.healthid.bridge.smart.SmartConfigurationServlet;
 
 /**
- * Mounts the HAPI server at {@code /fhir/*} with every {@link IResourceProvider} bean, the
- * request guard, the SMART authorization interceptor and the error normaliser; the SMART
- * configuration servlet; and the body size limit.
+ * Mounts the HAPI server at {@code /fhir/*} with every {@link IResourceProvider} and {@link
+ * BridgeOperationProvider} bean, the request guard, the SMART authorization interceptor and the
+ * error normaliser; the SMART configuration servlet; and the body size limit.
  */
 @Configuration(proxyBeanMethods = false)
 public class FhirServerConfiguration {
@@ -57,6 +58,7 @@ public class FhirServerConfiguration {
     ServletRegistrationBean<BridgeRestfulServer> fhirServlet(
             FhirContext fhirContext,
             List<IResourceProvider> providers,
+            ObjectProvider<BridgeOperationProvider> operationProviders,
             List<AuthorizationRuleContributor> contributors,
             List<BridgeInterceptor> featureInterceptors,
             ServedTypes servedTypes,
@@ -69,7 +71,11 @@ public class FhirServerConfiguration {
                 new ExceptionOutcomeInterceptor()));
         interceptors.addAll(featureInterceptors);
         BridgeRestfulServer server = new BridgeRestfulServer(
-                fhirContext, providers, interceptors, new CapabilityStatementCustomizer(endpoints));
+                fhirContext,
+                providers,
+                operationProviders.orderedStream().toList(),
+                interceptors,
+                new CapabilityStatementCustomizer(endpoints));
         ServletRegistrationBean<BridgeRestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);

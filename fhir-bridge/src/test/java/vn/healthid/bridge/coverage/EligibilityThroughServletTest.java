@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
@@ -13,80 +12,14 @@ import org.hl7.fhir.r4.model.Enumerations.RemittanceOutcome;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.healthid.bridge.coverage.fhir.CoverageFhir;
-import vn.healthid.bridge.coverage.fhir.Outcomes;
-import vn.healthid.bridge.testsupport.BridgeIntegrationTest;
 import vn.healthid.bridge.testsupport.TokenBuilder;
 import vn.healthid.sandbox.gateway.FaultMode;
-import vn.healthid.sandbox.gateway.GatewayStandIn;
 import vn.healthid.sandbox.gateway.Person;
 
 /** The eligibility check through the real servlet: real signed tokens, the stand-in gateway. */
-class EligibilityThroughServletTest extends BridgeIntegrationTest {
-
-    static final GatewayStandIn GATEWAY = GatewayStandIn.start(0);
-    static final String CLINIC = "clinic-reception";
-    static final String SELF_SERVICE_CCCD = "079085007777";
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("healthid.gateway.base-url", GATEWAY::baseUrl);
-        registry.add("healthid.gateway.username", () -> GATEWAY.credentials().username());
-        registry.add("healthid.gateway.password", () -> GATEWAY.credentials().password());
-        registry.add("healthid.gateway.request-timeout", () -> "3s");
-        registry.add("healthid.gateway.store.type", () -> "memory");
-        // Answers go stale at once, so that a test can see the stale path through the servlet.
-        registry.add("healthid.gateway.cache.ttl", () -> "1ms");
-        registry.add("healthid.gateway.access.self-service-staff-name", () -> "Cán Bộ Tự Phục Vụ");
-        registry.add("healthid.gateway.access.self-service-staff-national-id", () -> SELF_SERVICE_CCCD);
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        GATEWAY.stop();
-    }
-
-    @BeforeEach
-    void normalGateway() {
-        GATEWAY.faults().reset();
-    }
-
-    /** The citizen's chip-present token as the clinic back channel issues it. */
-    /** Keycloak's split of a Vietnamese name: the family name first, the rest given names. */
-    static String familyName(Person p) {
-        return p.hoTen().substring(0, p.hoTen().indexOf(' '));
-    }
-
-    static String givenName(Person p) {
-        return p.hoTen().substring(p.hoTen().indexOf(' ') + 1);
-    }
-
-    static String chipPresentToken(Person p) {
-        return ISSUER.token()
-                .citizen(p.cccd())
-                .claim("name", p.hoTen())
-                .claim("family_name", familyName(p))
-                .claim("given_name", givenName(p))
-                .claim("birthdate", StandIns.birthDate(p).toString())
-                .claim("azp", CLINIC)
-                .claim("act", Map.of("client_id", CLINIC))
-                .scope("patient/CoverageEligibilityRequest.c patient/Coverage.rs")
-                .sign();
-    }
-
-    static String clerkToken() {
-        return ISSUER.token()
-                .claim("azp", CLINIC)
-                .claim("name", StandIns.CLERK.name())
-                .claim("national_id", StandIns.CLERK.nationalId())
-                .scope("user/CoverageEligibilityRequest.c")
-                .sign();
-    }
+class EligibilityThroughServletTest extends CoverageServletTest {
 
     static String body(Person p, String facility) {
         var r = new CoverageEligibilityRequest();
@@ -118,12 +51,7 @@ class EligibilityThroughServletTest extends BridgeIntegrationTest {
     }
 
     static String coverageCode(HttpResponse<String> r) {
-        var oo = FHIR.newJsonParser().parseResource(OperationOutcome.class, r.body());
-        return oo.getIssueFirstRep().getDetails().getCoding().stream()
-                .filter(c -> Outcomes.CODES.equals(c.getSystem()))
-                .map(c -> c.getCode())
-                .findFirst()
-                .orElse(null);
+        return coverageCode(r.body());
     }
 
     @Test
@@ -140,14 +68,7 @@ class EligibilityThroughServletTest extends BridgeIntegrationTest {
     @Test
     void citizenChecksTheirOwnCoverage() {
         var p = GATEWAY.population().person("expired");
-        var token = ISSUER.token()
-                .citizen(p.cccd())
-                .claim("name", p.hoTen())
-                .claim("family_name", familyName(p))
-                .claim("given_name", givenName(p))
-                .claim("birthdate", StandIns.birthDate(p).toString())
-                .scope("patient/CoverageEligibilityRequest.c")
-                .sign();
+        var token = citizenToken(p, "patient/CoverageEligibilityRequest.c");
         var r = post(body(p, "79071"), token, null);
         assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
         assertThat(response(r).getInsuranceFirstRep().getInforce()).isFalse();
@@ -178,14 +99,8 @@ class EligibilityThroughServletTest extends BridgeIntegrationTest {
         assertThat(coverageCode(r)).isEqualTo("COVERAGE_GATEWAY_UNAVAILABLE");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    vn.healthid.bridge.store.EventStream streams;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    vn.healthid.bridge.audit.AuditProperties auditProperties;
-
     @Test
-    void eachCoverageInteractionIsOneEntryOnThePatientsTrail() {
+    void eachCoverageInteractionIncludingTheHistoryIsOneEntryOnThePatientsTrail() {
         var p = GATEWAY.population().person("valid");
         var patientId = TokenBuilder.patientIdOf(p.cccd());
         var trail = auditProperties.patientStream(patientId);
@@ -202,14 +117,7 @@ class EligibilityThroughServletTest extends BridgeIntegrationTest {
                 .containsEntry("patient", patientId);
         assertThat(afterCheck.getLast().fields().get("entity")).startsWith("CoverageEligibility");
 
-        var citizen = ISSUER.token()
-                .citizen(p.cccd())
-                .claim("name", p.hoTen())
-                .claim("family_name", familyName(p))
-                .claim("given_name", givenName(p))
-                .claim("birthdate", StandIns.birthDate(p).toString())
-                .scope("patient/Coverage.rs")
-                .sign();
+        var citizen = citizenToken(p, "patient/Coverage.rs patient/Encounter.rs");
         var r = send(request("/fhir/Coverage?patient=Patient/" + patientId, citizen)
                 .header("Accept", "application/fhir+json")
                 .GET());
@@ -219,20 +127,26 @@ class EligibilityThroughServletTest extends BridgeIntegrationTest {
         assertThat(afterSearch.getLast().fields())
                 .containsEntry("subtype", "search-type")
                 .containsEntry("entity", "Coverage");
-        assertThat(afterSearch.toString()).doesNotContain(p.cccd());
+
+        var history = send(request("/fhir/Patient/" + patientId + "/$bhyt-history", citizen)
+                .header("Accept", "application/fhir+json")
+                .GET());
+        assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+        var afterHistory = streams.read(trail, null, 10_000);
+        assertThat(afterHistory).hasSize(before + 3);
+        assertThat(afterHistory.getLast().fields())
+                .containsEntry("subtype", "operation")
+                .containsEntry("action", "E")
+                .containsEntry("outcome", "0")
+                .containsEntry("entity", "Patient/" + patientId)
+                .containsEntry("patient", patientId);
+        assertThat(afterHistory.toString()).doesNotContain(p.cccd());
     }
 
     @Test
     void citizenReadsTheirOwnCardAsCoverage() {
         var p = GATEWAY.population().person("renewed-old-valid");
-        var token = ISSUER.token()
-                .citizen(p.cccd())
-                .claim("name", p.hoTen())
-                .claim("family_name", familyName(p))
-                .claim("given_name", givenName(p))
-                .claim("birthdate", StandIns.birthDate(p).toString())
-                .scope("patient/Coverage.rs")
-                .sign();
+        var token = citizenToken(p, "patient/Coverage.rs");
         var patient = "Patient/" + TokenBuilder.patientIdOf(p.cccd());
         var r = send(request("/fhir/Coverage?patient=" + patient, token)
                 .header("Accept", "application/fhir+json")

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -31,11 +32,32 @@ public final class CoverageAccess {
     private final AccessSettings settings;
     private final JwtDecoder decoder;
     private final ConsentAccess consents;
+    private final Predicate<Jwt> scope;
+    private final String scopeName;
 
     public CoverageAccess(AccessSettings settings, JwtDecoder decoder, ConsentAccess consents) {
+        this(settings, decoder, consents, CoverageAccess::hasScope, "Coverage");
+    }
+
+    private CoverageAccess(
+            AccessSettings settings,
+            JwtDecoder decoder,
+            ConsentAccess consents,
+            Predicate<Jwt> scope,
+            String scopeName) {
         this.settings = settings;
         this.decoder = decoder;
         this.consents = consents;
+        this.scope = scope;
+        this.scopeName = scopeName;
+    }
+
+    /**
+     * The same people, for a lookup that needs another scope than Coverage's (the treatment history:
+     * Encounter); {@code scopeName} names it in the refusal.
+     */
+    public CoverageAccess requiring(Predicate<Jwt> scope, String scopeName) {
+        return new CoverageAccess(settings, decoder, consents, scope, scopeName);
     }
 
     /** @param staffToken the raw clerk token from the header, or null */
@@ -43,8 +65,8 @@ public final class CoverageAccess {
         if (caller == null) {
             throw new AccessDenied("COVERAGE_NOT_AUTHENTICATED", "a bearer token is required");
         }
-        if (!hasScope(caller)) {
-            throw new AccessDenied("COVERAGE_SCOPE_MISSING", "the token has no Coverage scope");
+        if (!scope.test(caller)) {
+            throw new AccessDenied("COVERAGE_SCOPE_MISSING", "the token has no " + scopeName + " scope");
         }
         var fhirUser = caller.getClaimAsString("fhirUser");
         if (fhirUser == null || !fhirUser.startsWith("Patient/")) {

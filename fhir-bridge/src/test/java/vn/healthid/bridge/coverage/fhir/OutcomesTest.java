@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.junit.jupiter.api.Test;
+import vn.healthid.bridge.coverage.gateway.ResultCode;
 
 class OutcomesTest {
 
@@ -24,5 +25,26 @@ class OutcomesTest {
         assertThat(e.getStatusCode()).isEqualTo(503);
         assertThat(issue.getCode()).isEqualTo(IssueType.TRANSIENT);
         assertThat(issue.getDetails().getCoding()).anyMatch(c -> c.getCode().equals("COVERAGE_GATEWAY_UNAVAILABLE"));
+    }
+
+    @Test
+    void aCardTheGatewayCannotUseIs422WithTheGatewaysCodeAndAFailedGatewayIs503() {
+        var revoked = Outcomes.noUsableCard(ResultCode.REVOKED);
+        assertThat(revoked.getStatusCode()).isEqualTo(422);
+        assertThat(((OperationOutcome) revoked.getOperationOutcome())
+                        .getIssueFirstRep()
+                        .getDetails()
+                        .getCoding())
+                .anyMatch(c -> c.getCode().equals("COVERAGE_NO_USABLE_CARD"))
+                .anyMatch(c -> c.getSystem().equals(CoverageFhir.CS_RESULT)
+                        && c.getCode().equals("110"));
+        var wrongName = Outcomes.noUsableCard(ResultCode.WRONG_NAME);
+        assertThat(((OperationOutcome) wrongName.getOperationOutcome())
+                        .getIssueFirstRep()
+                        .getDetails()
+                        .getCoding())
+                .anyMatch(c -> c.getCode().equals("COVERAGE_IDENTITY_MISMATCH"));
+        assertThat(Outcomes.noUsableCard(ResultCode.SERVER_ERROR).getStatusCode())
+                .isEqualTo(503);
     }
 }

@@ -19,7 +19,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
 /** The HAPI instance validator with the coverage profiles of {@code src/main/resources/coverage/profiles}. */
-final class ProfileValidator {
+public final class ProfileValidator {
 
     static final List<String> PROFILES = List.of(
             "bhyt-coverage",
@@ -36,7 +36,7 @@ final class ProfileValidator {
     private final FhirContext ctx = FhirContext.forR4Cached();
     private final FhirValidator validator;
 
-    ProfileValidator() {
+    public ProfileValidator() {
         var ours = new PrePopulatedValidationSupport(ctx);
         for (var name : PROFILES) {
             ours.addStructureDefinition(load(name));
@@ -53,14 +53,14 @@ final class ProfileValidator {
     }
 
     /** Messages of severity error or fatal (empty when the resource conforms). */
-    List<String> errors(IBaseResource resource) {
+    public List<String> errors(IBaseResource resource) {
         return validator.validateWithResult(resource).getMessages().stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
                 .map(SingleValidationMessage::toString)
                 .toList();
     }
 
-    String json(IBaseResource resource) {
+    public String json(IBaseResource resource) {
         return ctx.newJsonParser().setPrettyPrint(true).encodeResourceToString(resource);
     }
 

@@ -1,0 +1,53 @@
+package vn.healthid.bridge.coverage.history;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import vn.healthid.bridge.coverage.fhir.Outcomes;
+import vn.healthid.bridge.fhir.BridgeOperationProvider;
+import vn.healthid.bridge.security.CallerAuthentication;
+
+/**
+ * {@code GET} or {@code POST /fhir/Patient/<id>/$bhyt-history}: the person's treatment history from
+ * the insurance gateway as Encounters. An operation on Patient because Encounter is the telehealth
+ * feature's type (HAPI serves one provider per type) and these Encounters are not stored or readable
+ * by id. No parameters: the gateway's call has no filters, and a filter silently ignored would
+ * answer more than the caller asked for.
+ */
+public final class BhytHistoryProvider implements BridgeOperationProvider {
+
+    private static final Set<String> FORMAT_PARAMETERS = Set.of("_format", "_pretty");
+
+    private final TreatmentHistory history;
+    private final String staffTokenHeader;
+
+    public BhytHistoryProvider(TreatmentHistory history, String staffTokenHeader) {
+        this.history = history;
+        this.staffTokenHeader = staffTokenHeader;
+    }
+
+    @Operation(name = TreatmentHistory.OPERATION, type = Patient.class, idempotent = true)
+    public Bundle history(@IdParam IdType patient, RequestDetails request, HttpServletRequest http) {
+        boolean bodyParameters = request.getResource() instanceof Parameters body && body.hasParameter();
+        if (bodyParameters
+                || !FORMAT_PARAMETERS.containsAll(request.getParameters().keySet())) {
+            throw Outcomes.notSupported(
+                    "COVERAGE_PARAMETER_UNSUPPORTED", TreatmentHistory.OPERATION + " takes no parameters");
+        }
+        return history.of(caller(), patient.getIdPart(), http.getHeader(staffTokenHeader));
+    }
+
+    private static Jwt caller() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication auth
+                ? auth.token()
+                : null;
+    }
+}

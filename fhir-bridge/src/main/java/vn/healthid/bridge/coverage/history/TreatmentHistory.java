@@ -1,0 +1,89 @@
+package vn.healthid.bridge.coverage.history;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Clock;
+import java.util.Date;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.jwt.Jwt;
+import vn.healthid.bridge.coverage.access.AccessDenied;
+import vn.healthid.bridge.coverage.access.CoverageAccess;
+import vn.healthid.bridge.coverage.access.Subject;
+import vn.healthid.bridge.coverage.fhir.EncounterTranslator;
+import vn.healthid.bridge.coverage.fhir.Outcomes;
+import vn.healthid.bridge.coverage.gateway.GatewayClient;
+import vn.healthid.bridge.coverage.gateway.GatewayException;
+import vn.healthid.bridge.coverage.gateway.HistoryParser;
+
+/**
+ * The person's BHYT treatment history ({@code Lskcb2025}) as a {@code collection} Bundle of
+ * Encounters: the coverage access rules (with the Encounter scope), one gateway call behind the
+ * coverage circuit breaker, the translation. Nothing is cached: the history is asked for rarely and
+ * must be current.
+ */
+public final class TreatmentHistory {
+
+    public static final String OPERATION = "$bhyt-history";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TreatmentHistory.class);
+
+    private final CoverageAccess access;
+    private final GatewayClient gateway;
+    private final CircuitBreaker breaker;
+    private final EncounterTranslator translator;
+    private final Clock clock;
+
+    public TreatmentHistory(
+            CoverageAccess access,
+            GatewayClient gateway,
+            CircuitBreaker breaker,
+            EncounterTranslator translator,
+            Clock clock) {
+        this.access = access.requiring(new HistoryScope(), HistoryScope.TYPE);
+        this.gateway = gateway;
+        this.breaker = breaker;
+        this.translator = translator;
+        this.clock = clock;
+    }
+
+    /** @param staffToken the raw clerk token from the staff header, or null */
+    public Bundle of(Jwt caller, String patientId, String staffToken) {
+        Subject subject;
+        try {
+            subject = access.decide(caller, patientId, staffToken);
+        } catch (AccessDenied e) {
+            throw Outcomes.forbidden(e.code(), e.getMessage());
+        }
+        var history = fetch(subject);
+        if (!history.code().meaning().complete()) {
+            // Subject masks the identity number; the code tells operators whether the gateway or the card failed.
+            LOG.info(
+                    "no treatment history for {}: gateway code {}",
+                    subject,
+                    history.code().code());
+            throw Outcomes.noUsableCard(history.code());
+        }
+        var bundle = new Bundle().setType(Bundle.BundleType.COLLECTION).setTimestamp(Date.from(clock.instant()));
+        // Not stored nor readable by id here: each entry is named by a fresh urn:uuid (the record number is the
+        // Encounter's stable identifier).
+        translator
+                .toFhir(history.visits(), subject.patientId())
+                .forEach(e -> bundle.addEntry()
+                        .setFullUrl("urn:uuid:" + UUID.randomUUID())
+                        .setResource(e));
+        return bundle;
+    }
+
+    private HistoryParser.History fetch(Subject subject) {
+        try {
+            return breaker.executeSupplier(() -> gateway.history(subject.query(), subject.staff()));
+        } catch (GatewayException e) {
+            throw Outcomes.unavailable(e.kind() == GatewayException.Kind.TIMEOUT);
+        } catch (CallNotPermittedException e) {
+            throw Outcomes.unavailable(false);
+        }
+    }
+}
