@@ -32,10 +32,12 @@ public final class AuditTrail {
     public void record(AuditEntry entry) {
         try {
             // the person's copy first: it is what the citizen sees, so it must not be the one missing
+            var fields = entry.toFields();
             if (entry.patient() != null && !isOwnTrailRead(entry)) {
-                streams.append(properties.patientStream(entry.patient()), entry.toFields());
+                streams.appendToEach(List.of(properties.patientStream(entry.patient()), properties.stream()), fields);
+            } else {
+                streams.append(properties.stream(), fields);
             }
-            streams.append(properties.stream(), entry.toFields());
         } catch (RuntimeException e) {
             throw new AuditUnavailableException(e);
         }

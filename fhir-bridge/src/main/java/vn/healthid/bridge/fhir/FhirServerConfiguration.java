@@ -33,7 +33,11 @@ public class FhirServerConfiguration {
 
     @Bean
     FhirContext fhirContext() {
-        return FhirContext.forR4Cached();
+        var context = FhirContext.forR4Cached();
+        // Contained resources are added explicitly (with ids); without this, every encode walks the
+        // resource's references looking for ones to contain (measured in docs/benchmarks.md).
+        context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+        return context;
     }
 
     @Bean
@@ -106,6 +110,16 @@ public class FhirServerConfiguration {
         registration.addUrlPatterns("/fhir/*");
         // before Spring Security (-100): an oversized body is refused without reading it
         registration.setOrder(-200);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BufferedResponseFilter> bufferedResponseFilter() {
+        FilterRegistrationBean<BufferedResponseFilter> registration =
+                new FilterRegistrationBean<>(new BufferedResponseFilter());
+        registration.addUrlPatterns("/fhir/*");
+        // after the body limit (-200), before Spring Security (-100): its 401 and 403 answers too
+        registration.setOrder(-150);
         return registration;
     }
 }

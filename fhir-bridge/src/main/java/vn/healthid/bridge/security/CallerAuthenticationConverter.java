@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -20,6 +21,8 @@ import vn.healthid.bridge.smart.GrantedScopes;
  * inconsistency makes the token invalid rather than guessing.
  */
 public final class CallerAuthenticationConverter implements Converter<Jwt, CallerAuthentication> {
+
+    private static final Pattern PATIENT_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private static final String PATIENT_PREFIX = "Patient/";
 
@@ -50,7 +53,7 @@ public final class CallerAuthenticationConverter implements Converter<Jwt, Calle
             return Optional.empty();
         }
         String id = fhirUser.substring(PATIENT_PREFIX.length());
-        if (!id.matches("[A-Za-z0-9\\-.]{1,64}")) {
+        if (!PATIENT_ID.matcher(id).matches()) {
             throw invalid("fhirUser is not a Patient reference");
         }
         return Optional.of(id);

@@ -5,11 +5,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.client.RestTemplate;
 import vn.healthid.bridge.config.SecurityProperties;
 import vn.healthid.bridge.fhir.OperationOutcomeResponder;
@@ -42,13 +44,23 @@ public class SecurityConfiguration {
                         .authenticated()
                         .anyRequest()
                         .denyAll())
-                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.decoder(jwtDecoder)
+                .oauth2ResourceServer(oauth -> oauth.bearerTokenResolver(new FastBearerTokenResolver())
+                        .jwt(jwt -> jwt.decoder(jwtDecoder)
                                 .jwtAuthenticationConverter(new CallerAuthenticationConverter(patientIds)))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler))
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler));
         return http.build();
+    }
+
+    /** Spring's strict firewall, with its header checks done without regular expressions. */
+    @Bean
+    WebSecurityCustomizer headerFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderText::nameAllowed);
+        firewall.setAllowedHeaderValues(HeaderText::valueAllowed);
+        return web -> web.httpFirewall(firewall);
     }
 
     @Bean

@@ -13,6 +13,14 @@ public interface EventStream {
     String append(String stream, Map<String, String> fields);
 
     /**
+     * Appends the same entry to each stream, in order, and returns their ids; one round trip where
+     * the store allows. Not atomic: a failure part-way may leave the first streams appended.
+     */
+    default List<String> appendToEach(List<String> streams, Map<String, String> fields) {
+        return streams.stream().map(stream -> append(stream, fields)).toList();
+    }
+
+    /**
      * Reads up to {@code count} entries with ids after {@code afterId} (exclusive), oldest first;
      * {@code afterId} null reads from the beginning.
      */

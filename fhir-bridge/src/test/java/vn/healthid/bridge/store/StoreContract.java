@@ -202,6 +202,26 @@ abstract class StoreContract {
     }
 
     @Test
+    void oneEntryAppendedToEachStreamLandsInEveryOneInOrder() {
+        String person = unique("person");
+        String shared = unique("shared");
+        streams().append(shared, Map.of("n", "0"));
+
+        List<String> ids = streams().appendToEach(List.of(person, shared), Map.of("action", "read", "n", "1"));
+
+        assertThat(ids).hasSize(2);
+        assertThat(streams().read(person, null, 10)).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(ids.get(0));
+            assertThat(e.fields()).containsEntry("action", "read").containsEntry("n", "1");
+        });
+        assertThat(streams().read(shared, null, 10))
+                .extracting(StreamEntry::id)
+                .hasSize(2)
+                .last()
+                .isEqualTo(ids.get(1));
+    }
+
+    @Test
     void unknownStreamReadsEmpty() {
         assertThat(streams().read(unique("none"), null, 10)).isEmpty();
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
 import vn.healthid.bridge.store.EventStream;
@@ -25,6 +26,18 @@ public final class RedisEventStream implements EventStream {
         try (Jedis jedis = pool.getResource()) {
             StreamEntryID id = jedis.xadd(keys.stream(stream), XAddParams.xAddParams(), fields);
             return id.toString();
+        }
+    }
+
+    @Override
+    public List<String> appendToEach(List<String> streams, Map<String, String> fields) {
+        try (Jedis jedis = pool.getResource();
+                Pipeline pipeline = jedis.pipelined()) {
+            var ids = streams.stream()
+                    .map(stream -> pipeline.xadd(keys.stream(stream), XAddParams.xAddParams(), fields))
+                    .toList();
+            pipeline.sync();
+            return ids.stream().map(id -> id.get().toString()).toList();
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
@@ -47,8 +48,12 @@ public final class EligibilityLoad {
     static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 10));
     static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     static final int BURST = Integer.getInteger("bench.burst", 500);
-    static final int BURSTS = Integer.getInteger("bench.bursts", 5);
+    // Each burst's keys start with a letter of its own: A to T (the warm-up, cold and uncached ones use X to Z).
+    static final int BURSTS = Math.min(20, Integer.getInteger("bench.bursts", 5));
     static final Duration GATEWAY_LATENCY = Duration.ofMillis(Long.getLong("bench.gateway-ms", 300));
+    /** {@code replay} (default): a minimal recorded gateway in this process; {@code standin}: the WireMock jar. */
+    static final String GATEWAY = System.getProperty("bench.gateway", "replay");
+
     static final String BRIDGE_JVM = System.getProperty("bench.bridge-jvm", "-Xms1g -Xmx1g");
 
     private final HttpClient http =
@@ -57,15 +62,30 @@ public final class EligibilityLoad {
     // Process ids by role, for the CPU each one spends in a burst.
     private final Map<String, Long> pids;
 
-    private EligibilityLoad(String base, Map<String, Long> pids) {
+    // The in-process gateway, whose latency the driver sets per phase (null with the stand-in's jar).
+    private final ReplayGateway replay;
+
+    private EligibilityLoad(String base, Map<String, Long> pids, ReplayGateway replay) {
         this.base = base;
         this.pids = pids;
+        this.replay = replay;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            measure();
+        } catch (Throwable t) {
+            t.printStackTrace();
+            status = 1;
+        }
+        // The issuer's and the gateway's HTTP servers keep non-daemon threads: end here.
+        System.exit(status);
+    }
+
+    private static void measure() throws Exception {
         var root =
                 Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
-        var gatewayJar = jar(root, "sandbox/gateway/target/gateway-standin.jar");
         var bridgeJar = jar(root, "fhir-bridge/target/healthid-fhir-bridge.jar");
         var issuer = TestIssuer.shared();
         int gatewayPort = freePort();
@@ -73,20 +93,30 @@ public final class EligibilityLoad {
         var credentials = Credentials.SANDBOX;
         var processes = new ArrayList<Process>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(Process::destroy)));
+        var person = Population.defaults().person("valid");
+        ReplayGateway replay = null;
         try {
-            processes.add(launch(
-                    "gateway",
-                    List.of(
-                            "-jar",
-                            gatewayJar.toString(),
-                            "--port",
-                            Integer.toString(gatewayPort),
-                            "--bind",
-                            "127.0.0.1",
-                            "--latency-ms",
-                            Long.toString(GATEWAY_LATENCY.toMillis()))));
-            var gatewayUrl = "http://127.0.0.1:" + gatewayPort;
-            awaitUp(gatewayUrl + "/__admin/health");
+            String gatewayUrl;
+            if ("standin".equals(GATEWAY)) {
+                processes.add(launch(
+                        "gateway",
+                        List.of(
+                                "-jar",
+                                jar(root, "sandbox/gateway/target/gateway-standin.jar")
+                                        .toString(),
+                                "--port",
+                                Integer.toString(gatewayPort),
+                                "--bind",
+                                "127.0.0.1",
+                                "--latency-ms",
+                                Long.toString(GATEWAY_LATENCY.toMillis()))));
+                gatewayUrl = "http://127.0.0.1:" + gatewayPort;
+                awaitUp(gatewayUrl + "/__admin/health");
+            } else {
+                replay = ReplayGateway.recording(
+                        person, StandIns.CLERK.name(), StandIns.CLERK.nationalId(), GATEWAY_LATENCY);
+                gatewayUrl = replay.baseUrl();
+            }
             var bridgeArgs = new ArrayList<String>(List.of(BRIDGE_JVM.trim().split("\\s+")));
             var jfr = System.getProperty("bench.jfr");
             if (jfr != null) {
@@ -106,22 +136,27 @@ public final class EligibilityLoad {
                     "--healthid.gateway.username=" + credentials.username(),
                     "--healthid.gateway.password=" + credentials.password(),
                     "--healthid.gateway.request-timeout=5s"));
-            processes.add(launch("bridge", bridgeArgs));
+            processes.addFirst(launch("bridge", bridgeArgs));
             var bridgeUrl = "http://127.0.0.1:" + bridgePort;
             awaitUp(bridgeUrl + "/actuator/health/readiness");
             var pids = new LinkedHashMap<String, Long>();
-            pids.put("bridge", processes.get(1).pid());
-            pids.put("gateway", processes.get(0).pid());
-            pids.put("driver", ProcessHandle.current().pid());
-            new EligibilityLoad(bridgeUrl + "/fhir", pids)
-                    .run(Population.defaults().person("valid"), issuer);
+            pids.put("bridge", processes.get(0).pid());
+            if (processes.size() > 1) {
+                pids.put("gateway", processes.get(1).pid());
+            }
+            pids.put(
+                    replay == null ? "driver" : "driver+gateway",
+                    ProcessHandle.current().pid());
+            new EligibilityLoad(bridgeUrl + "/fhir", pids, replay).run(person, issuer);
         } finally {
+            if (replay != null) {
+                replay.close();
+            }
             processes.forEach(Process::destroy);
             for (var p : processes) {
                 p.waitFor();
             }
         }
-        System.exit(0);
     }
 
     private void run(Person person, TestIssuer issuer) throws Exception {
@@ -140,26 +175,43 @@ public final class EligibilityLoad {
         // Facility codes unique to this run: every check of a burst misses the cache. One uncached
         // check first, so that the bursts start with a valid gateway token (no 401 renewal storm).
         var run = Long.toString(System.nanoTime() % 1_000_000L, 36).toUpperCase(Locale.ROOT);
-        post(body(person, run + "W"), chip, clerk);
+        post(body(person, run + "Y"), chip, clerk);
+        var cold = burst(prepared(person, run + "Z"), chipTokens(issuer, person), clerk);
+        // The uncached path warms up (JIT) as the cached one did: sustained checks, each a new key.
+        Stats uncached = null;
+        if (replay != null) {
+            replay.latency(Duration.ZERO);
+            var next = new AtomicLong();
+            uncached = phase(
+                    "eligibility (uncached)",
+                    i -> post(
+                            body(
+                                    person,
+                                    run + "X"
+                                            + Long.toString(next.incrementAndGet(), 36)
+                                                    .toUpperCase(Locale.ROOT)),
+                            chip,
+                            clerk));
+            replay.latency(GATEWAY_LATENCY);
+        }
         var bursts = new ArrayList<Burst>();
-        for (int b = 0; b <= BURSTS; b++) {
-            var prefix = run + (char) ('A' + b);
-            var bodies = new ArrayList<String>();
-            for (int i = 0; i < BURST; i++) {
-                bodies.add(body(person, prefix + i));
-            }
-            bursts.add(burst(i -> post(bodies.get(i), chip, clerk)));
+        for (int b = 0; b < BURSTS; b++) {
+            bursts.add(burst(prepared(person, run + (char) ('A' + b)), chipTokens(issuer, person), clerk));
             Thread.sleep(1000);
         }
 
         System.out.printf("%-24s %10s %9s %9s%n", "phase", "req/s", "p50 ms", "p99 ms");
         print("Patient read (floor)", floor);
         print("eligibility, cached", cached);
+        if (uncached != null) {
+            print("uncached, gateway 0 ms", uncached);
+        }
         System.out.printf("cached / floor = %.2f%n", cached.perSecond() / floor.perSecond());
         System.out.printf(
                 "uncached bursts of %d concurrent checks, gateway at %d ms:%n", BURST, GATEWAY_LATENCY.toMillis());
+        printBurst("cold", cold);
         for (int b = 0; b < bursts.size(); b++) {
-            printBurst(b == 0 ? "cold" : "burst " + b, bursts.get(b));
+            printBurst("burst " + (b + 1), bursts.get(b));
         }
     }
 
@@ -225,32 +277,59 @@ public final class EligibilityLoad {
 
     private void loop(Duration length, IntFunction<HttpResponse<String>> call, List<Long> latencies) throws Exception {
         var stop = new AtomicBoolean();
-        var done = new CountDownLatch(THREADS);
         try (var pool = Executors.newFixedThreadPool(THREADS)) {
+            var workers = new ArrayList<java.util.concurrent.Future<?>>();
             for (int t = 0; t < THREADS; t++) {
-                pool.submit(() -> {
+                workers.add(pool.submit(() -> {
                     int i = 0;
                     while (!stop.get()) {
                         long t0 = System.nanoTime();
                         var r = call.apply(i++);
                         if (r.statusCode() >= 300) {
+                            stop.set(true);
                             throw new IllegalStateException("HTTP " + r.statusCode() + " " + r.body());
                         }
                         if (latencies != null) {
                             latencies.add(System.nanoTime() - t0);
                         }
                     }
-                    done.countDown();
                     return null;
-                });
+                }));
             }
-            Thread.sleep(length.toMillis());
+            long end = System.nanoTime() + length.toNanos();
+            while (!stop.get() && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
             stop.set(true);
-            done.await();
+            for (var w : workers) {
+                w.get(); // a failed request ends the run with its answer
+            }
         }
     }
 
-    private Burst burst(IntFunction<HttpResponse<String>> call) throws Exception {
+    /** The burst's request bodies, made before it starts: encoding them is not the bridge's time. */
+    private static List<String> prepared(Person person, String facilityPrefix) {
+        var bodies = new ArrayList<String>();
+        for (int i = 0; i < BURST; i++) {
+            bodies.add(body(person, facilityPrefix + i));
+        }
+        return bodies;
+    }
+
+    /**
+     * A chip-present token per check of a burst, as 500 citizens at 500 counters would bring: each
+     * one is verified by the bridge (no verified-token cache hit).
+     */
+    private static List<String> chipTokens(TestIssuer issuer, Person person) {
+        var tokens = new ArrayList<String>();
+        for (int i = 0; i < BURST; i++) {
+            tokens.add(chipToken(issuer, person));
+        }
+        return tokens;
+    }
+
+    private Burst burst(List<String> bodies, List<String> chips, String clerk) throws Exception {
+        IntFunction<HttpResponse<String>> call = i -> post(bodies.get(i), chips.get(i), clerk);
         var go = new CountDownLatch(1);
         var firstFailure = new AtomicReference<String>();
         var futures = new ArrayList<CompletableFuture<long[]>>();
