@@ -45,11 +45,11 @@ import vn.healthid.sandbox.gateway.Population;
 public final class EligibilityLoad {
 
     static final int THREADS = Integer.getInteger("bench.threads", 8);
-    static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 10));
-    static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 30));
+    static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
     static final int BURST = Integer.getInteger("bench.burst", 500);
     // Each burst's keys start with a letter of its own: A to T (the warm-up, cold and uncached ones use X to Z).
-    static final int BURSTS = Math.min(20, Integer.getInteger("bench.bursts", 5));
+    static final int BURSTS = Math.min(20, Integer.getInteger("bench.bursts", 8));
     static final Duration GATEWAY_LATENCY = Duration.ofMillis(Long.getLong("bench.gateway-ms", 300));
     /** {@code replay} (default): a minimal recorded gateway in this process; {@code standin}: the WireMock jar. */
     static final String GATEWAY = System.getProperty("bench.gateway", "replay");

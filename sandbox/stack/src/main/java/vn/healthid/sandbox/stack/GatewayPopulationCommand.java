@@ -23,6 +23,8 @@ import vn.healthid.sandbox.cards.Sex;
  */
 public final class GatewayPopulationCommand {
 
+    private static final DateTimeFormatter VISIT = DateTimeFormatter.ofPattern("yyyyMMdd");
+
     static final String CLINIC_FACILITY = "79071";
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -70,7 +72,17 @@ public final class GatewayPopulationCommand {
         person.put("gtTheTu", today.withDayOfYear(1).minusYears(expired ? 2 : 0).format(DMY));
         person.put("gtTheDen", (expired ? today.minusMonths(1) : today.plusYears(1)).format(DMY));
         person.put("ngayDu5Nam", today.minusYears(6).format(DMY));
-        person.putArray("history");
+        // One earlier visit at the sandbox clinic, so that the treatment history has something to show.
+        person.putArray("history")
+                .addObject()
+                .put("maHoSo", "HS" + citizen.number().substring(2))
+                .put("maCSKCB", CLINIC_FACILITY)
+                .put("ngayVao", today.minusMonths(2).format(VISIT) + "0830")
+                .put("ngayRa", today.minusMonths(2).format(VISIT) + "1015")
+                .put("tenBenh", "Viêm họng cấp")
+                .put("tinhTrang", "1")
+                .put("kqDieuTri", "1")
+                .put("lyDoVV", "1");
         return person;
     }
 

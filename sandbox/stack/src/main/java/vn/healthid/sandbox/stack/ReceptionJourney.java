@@ -40,7 +40,7 @@ final class ReceptionJourney {
                 Sandbox.CLINIC,
                 Sandbox.CLINIC_SECRET,
                 card.bundleJson(nonce),
-                "openid patient/Patient.rs patient/Coverage.rs patient/CoverageEligibilityRequest.c");
+                "openid patient/Patient.rs patient/Coverage.rs patient/CoverageEligibilityRequest.c patient/Encounter.rs");
         JsonNode claims = Realm.claims(tokens.path("access_token").asText());
         String patient = claims.path("fhirUser").asText();
         report.step("card %s on the reader -> token acr=%s azp=%s act=%s %s, expires in %ss, refresh token: %s"
@@ -74,6 +74,33 @@ final class ReceptionJourney {
                         insurance.path("inforce").asText("-"),
                         benefitPercent(insurance),
                         registeredHere(insurance)));
+        history(report, http, patient, tokens.path("access_token").asText(), clerkToken);
+    }
+
+    /** The treatment history the gateway keeps for the card, as the bridge's Encounters. */
+    private void history(JourneyReport report, Http http, String patient, String citizenToken, String clerkToken) {
+        Http.Response answer = http.get(
+                stack.fhir() + "/" + patient + "/$bhyt-history",
+                "Authorization",
+                "Bearer " + citizenToken,
+                "X-Staff-Token",
+                clerkToken,
+                "Accept",
+                "application/fhir+json");
+        if (answer.status() == 422) {
+            report.step("   treatment history: refused, "
+                    + answer.json().at("/issue/0/details/text").asText());
+            return;
+        }
+        if (answer.status() != 200) {
+            throw new DemoFailure("treatment history: HTTP " + answer.status() + " " + Http.abbreviate(answer.body()));
+        }
+        JsonNode entries = answer.json().path("entry");
+        String first = entries.isEmpty()
+                ? ""
+                : " (latest: " + entries.path(0).at("/resource/period/start").asText() + " "
+                        + entries.path(0).at("/resource/reasonCode/0/text").asText() + ")";
+        report.step("   treatment history: %d Encounter(s)%s".formatted(entries.size(), first));
     }
 
     private static ObjectNode request(String patient) {
