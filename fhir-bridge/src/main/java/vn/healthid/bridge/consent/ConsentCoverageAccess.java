@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StringType;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import vn.healthid.bridge.coverage.access.AccessDenied;
@@ -35,13 +36,26 @@ public final class ConsentCoverageAccess implements ConsentAccess {
     private final PatientRegistry patients;
     private final PatientTranslator translator;
     private final Clock clock;
+    private final String purpose;
 
+    @Autowired
     public ConsentCoverageAccess(
             ConsentCheck check, PatientRegistry patients, PatientTranslator translator, Clock clock) {
+        this(check, patients, translator, clock, PURPOSE);
+    }
+
+    private ConsentCoverageAccess(
+            ConsentCheck check, PatientRegistry patients, PatientTranslator translator, Clock clock, String purpose) {
         this.check = check;
         this.patients = patients;
         this.translator = translator;
         this.clock = clock;
+        this.purpose = purpose;
+    }
+
+    @Override
+    public ConsentAccess forPurpose(String purpose) {
+        return new ConsentCoverageAccess(check, patients, translator, clock, purpose);
     }
 
     @Override
@@ -51,11 +65,11 @@ public final class ConsentCoverageAccess implements ConsentAccess {
         if (client == null || client.isBlank()) {
             return Optional.empty();
         }
-        ConsentDecision decision = check.allows(patientId, client, PURPOSE, clock.instant());
+        ConsentDecision decision = check.allows(patientId, client, purpose, clock.instant());
         if (!decision.granted()) {
             throw new AccessDenied(
                     "COVERAGE_CONSENT_REQUIRED",
-                    "no chip-present token or consent for this patient (" + decision.verdict() + ")");
+                    "no chip-present token or " + purpose + " consent for this patient (" + decision.verdict() + ")");
         }
         Patient patient = patients.find(patientId)
                 .map(translator::toFhir)

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Enumerations.RemittanceOutcome;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -77,6 +79,30 @@ class ClinicAccessUnderConsentTest extends BridgeIntegrationTest {
                 FHIR.newJsonParser().parseResource(CoverageEligibilityResponse.class, r.body());
         assertThat(answer.getOutcome()).isEqualTo(RemittanceOutcome.COMPLETE);
         assertThat(answer.getInsuranceFirstRep().getInforce()).isTrue();
+    }
+
+    @Test
+    void treatmentHistoryNeedsATreatmentConsentNotAPaymentOne() {
+        // A clinic of its own: its TREAT consent must not open the other tests' "valid" Patient to CLINIC.
+        String other = "clinic-history";
+        Person p = GATEWAY.population().person("valid");
+        registerAndGrant(p, other, "HPAYMT");
+        String clinic =
+                ISSUER.token().claim("azp", other).scope("system/Encounter.rs").sign();
+
+        HttpResponse<String> refused = history(p, clinic, other);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(coverageCode(refused)).isEqualTo("COVERAGE_CONSENT_REQUIRED");
+        assertThat(refused.body()).contains("TREAT consent");
+
+        registerAndGrant(p, other, "TREAT");
+        HttpResponse<String> granted = history(p, clinic, other);
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        assertThat(FHIR.newJsonParser()
+                        .parseResource(Bundle.class, granted.body())
+                        .getEntry())
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getResource()).isInstanceOf(Encounter.class));
     }
 
     @Test
@@ -168,11 +194,15 @@ class ClinicAccessUnderConsentTest extends BridgeIntegrationTest {
     }
 
     private Consent registerAndGrant(Person p, String purpose) {
+        return registerAndGrant(p, CLINIC, purpose);
+    }
+
+    private Consent registerAndGrant(Person p, String client, String purpose) {
         citizenReadsOwnRecord(p);
         HttpResponse<String> created = send(request("/fhir/Consent", citizen(p))
                 .header("Content-Type", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofString(Consents.json(
-                        Consents.grant(CLINIC, purpose, now.minusSeconds(60), now.plus(Duration.ofDays(30)))))));
+                        Consents.grant(client, purpose, now.minusSeconds(60), now.plus(Duration.ofDays(30)))))));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return FHIR.newJsonParser().parseResource(Consent.class, created.body());
     }
@@ -208,8 +238,12 @@ class ClinicAccessUnderConsentTest extends BridgeIntegrationTest {
     }
 
     private static String clerkToken() {
+        return clerkToken(CLINIC);
+    }
+
+    private static String clerkToken(String client) {
         return ISSUER.token()
-                .claim("azp", CLINIC)
+                .claim("azp", client)
                 .claim("name", StandIns.CLERK.name())
                 .claim("national_id", StandIns.CLERK.nationalId())
                 .scope("user/CoverageEligibilityRequest.c")
@@ -232,6 +266,13 @@ class ClinicAccessUnderConsentTest extends BridgeIntegrationTest {
                 .header("Accept", "application/fhir+json")
                 .header("X-Staff-Token", clerk)
                 .POST(HttpRequest.BodyPublishers.ofString(FHIR.newJsonParser().encodeResourceToString(body))));
+    }
+
+    private HttpResponse<String> history(Person p, String token, String client) {
+        return send(request("/fhir/Patient/" + patientId(p) + "/$bhyt-history", token)
+                .header("Accept", "application/fhir+json")
+                .header("X-Staff-Token", clerkToken(client))
+                .GET());
     }
 
     private static String coverageCode(HttpResponse<String> r) {

@@ -20,5 +20,13 @@ public interface ConsentAccess {
      */
     Optional<Subject> subjectUnderConsent(Jwt caller, String patientId, Function<String, StaffIdentity> staffOf);
 
+    /**
+     * The same rule for a lookup that needs a consent for another purpose (an HL7 v3 ActReason
+     * code): the treatment history, which holds diagnoses, needs {@code TREAT}, not payment.
+     */
+    default ConsentAccess forPurpose(String purpose) {
+        return this;
+    }
+
     ConsentAccess NONE = (caller, patientId, staffOf) -> Optional.empty();
 }

@@ -54,10 +54,11 @@ public final class CoverageAccess {
 
     /**
      * The same people, for a lookup that needs another scope than Coverage's (the treatment history:
-     * Encounter); {@code scopeName} names it in the refusal.
+     * Encounter; {@code scopeName} names it in the refusal) and, without the chip-present token, a
+     * consent for {@code consentPurpose}.
      */
-    public CoverageAccess requiring(Predicate<Jwt> scope, String scopeName) {
-        return new CoverageAccess(settings, decoder, consents, scope, scopeName);
+    public CoverageAccess requiring(Predicate<Jwt> scope, String scopeName, String consentPurpose) {
+        return new CoverageAccess(settings, decoder, consents.forPurpose(consentPurpose), scope, scopeName);
     }
 
     /** @param staffToken the raw clerk token from the header, or null */

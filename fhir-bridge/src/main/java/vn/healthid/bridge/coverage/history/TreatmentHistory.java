@@ -28,6 +28,9 @@ public final class TreatmentHistory {
 
     public static final String OPERATION = "$bhyt-history";
 
+    /** HL7 v3 ActReason "treatment": the purpose a clinic's consent must grant for the history. */
+    public static final String CONSENT_PURPOSE = "TREAT";
+
     private static final Logger LOG = LoggerFactory.getLogger(TreatmentHistory.class);
 
     private final CoverageAccess access;
@@ -42,7 +45,8 @@ public final class TreatmentHistory {
             CircuitBreaker breaker,
             EncounterTranslator translator,
             Clock clock) {
-        this.access = access.requiring(new HistoryScope(), HistoryScope.TYPE);
+        // Diagnoses: a clinic without the chip-present token needs the citizen's consent for treatment.
+        this.access = access.requiring(new HistoryScope(), HistoryScope.TYPE, CONSENT_PURPOSE);
         this.gateway = gateway;
         this.breaker = breaker;
         this.translator = translator;
