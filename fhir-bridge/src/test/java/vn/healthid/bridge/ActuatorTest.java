@@ -22,12 +22,16 @@ class ActuatorTest extends BridgeIntegrationTest {
     }
 
     @Test
-    void prometheusMetricsIncludeHttpServerRequests() {
+    void prometheusMetricsIncludeHttpServerRequestsButNotPerFilterSecurityObservations() {
         get("/fhir/metadata", null);
         HttpResponse<String> response = get("/actuator/prometheus", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("jvm_threads");
+        assertThat(response.body())
+                .contains("jvm_threads")
+                .contains("http_server_requests_seconds_count")
+                .doesNotContain("spring_security_")
+                .doesNotContain("http_server_requests_active");
     }
 
     @Test

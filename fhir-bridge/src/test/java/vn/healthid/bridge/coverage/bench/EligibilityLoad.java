@@ -265,7 +265,9 @@ public final class EligibilityLoad {
     record Burst(long wallMs, long maxMs, long p50Ms, int failures, Map<String, Long> cpuMs) {}
 
     private Stats phase(String name, IntFunction<HttpResponse<String>> call) throws Exception {
+        System.out.println(Instant.now() + " " + name + ": warm-up"); // to match a profiler's windows
         loop(WARMUP, call, null);
+        System.out.println(Instant.now() + " " + name + ": measured");
         var latencies = Collections.synchronizedList(new ArrayList<Long>());
         long start = System.nanoTime();
         loop(MEASURE, call, latencies);
