@@ -48,12 +48,16 @@ public final class CoverageChecks {
 
     public CheckOutcome check(CardQuery query, StaffIdentity staff, String facility) {
         var key = keys.of(query.maThe(), facility, freshness.today());
+        long readAt = System.nanoTime();
         var cached = cache.read(key);
         if (cached.isPresent() && cached.get().freshAt(clock.instant())) {
             return fromCache(cached.get(), CheckOutcome.Source.CACHE);
         }
         return flights.run(key, () -> {
-            // A flight that finished between our read and now has just cached its answer.
+            if (!flights.endedSince(key, readAt)) {
+                return fetch(key, query, staff, cached);
+            }
+            // A flight that ended between our read and now has just cached its answer.
             var again = cache.read(key);
             if (again.isPresent() && again.get().freshAt(clock.instant())) {
                 return fromCache(again.get(), CheckOutcome.Source.CACHE);

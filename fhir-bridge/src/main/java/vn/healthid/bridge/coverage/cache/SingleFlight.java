@@ -12,7 +12,13 @@ import java.util.function.Supplier;
  */
 public final class SingleFlight<K, V> {
 
+    private static final int REMEMBERED = 4096;
+    private static final long FORGET_AFTER_NANOS = 60_000_000_000L;
+
     private final Map<K, CompletableFuture<V>> inFlight = new ConcurrentHashMap<>();
+    // When each key's last flight ended (System.nanoTime), so that a caller can tell whether one
+    // ended after it looked at the cache, without looking again.
+    private final Map<K, Long> ended = new ConcurrentHashMap<>();
 
     public V run(K key, Supplier<V> work) {
         var mine = new CompletableFuture<V>();
@@ -28,7 +34,23 @@ public final class SingleFlight<K, V> {
             mine.completeExceptionally(e);
             throw e;
         } finally {
+            // Recorded before the flight is removed: a caller that no longer finds it sees that it ended.
+            ended.put(key, System.nanoTime());
             inFlight.remove(key, mine);
+            forgetOld();
+        }
+    }
+
+    /** Whether a flight for {@code key} ended at or after {@code since} (a {@link System#nanoTime()}). */
+    public boolean endedSince(K key, long since) {
+        var at = ended.get(key);
+        return at != null && at - since >= 0;
+    }
+
+    private void forgetOld() {
+        if (ended.size() > REMEMBERED) {
+            long now = System.nanoTime();
+            ended.values().removeIf(at -> now - at > FORGET_AFTER_NANOS);
         }
     }
 
