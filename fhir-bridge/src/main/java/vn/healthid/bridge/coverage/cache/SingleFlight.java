@@ -12,13 +12,17 @@ import java.util.function.Supplier;
  */
 public final class SingleFlight<K, V> {
 
-    private static final int REMEMBERED = 4096;
-    private static final long FORGET_AFTER_NANOS = 60_000_000_000L;
+    // A caller looks at the cache a moment before it joins a flight; ends older than this are forgotten
+    // (the cost of forgetting one too early: one more gateway call, never a wrong answer).
+    private static final long REMEMBER_NANOS = 10_000_000_000L;
 
     private final Map<K, CompletableFuture<V>> inFlight = new ConcurrentHashMap<>();
     // When each key's last flight ended (System.nanoTime), so that a caller can tell whether one
-    // ended after it looked at the cache, without looking again.
-    private final Map<K, Long> ended = new ConcurrentHashMap<>();
+    // ended after it looked at the cache without looking again; two generations, swapped every
+    // REMEMBER_NANOS, so that forgetting costs nothing per call.
+    private volatile Map<K, Long> ended = new ConcurrentHashMap<>();
+    private volatile Map<K, Long> endedBefore = new ConcurrentHashMap<>();
+    private volatile long generationStart = System.nanoTime();
 
     public V run(K key, Supplier<V> work) {
         var mine = new CompletableFuture<V>();
@@ -35,22 +39,32 @@ public final class SingleFlight<K, V> {
             throw e;
         } finally {
             // Recorded before the flight is removed: a caller that no longer finds it sees that it ended.
-            ended.put(key, System.nanoTime());
+            long now = System.nanoTime();
+            nextGenerationIfDue(now);
+            ended.put(key, now);
             inFlight.remove(key, mine);
-            forgetOld();
         }
     }
 
     /** Whether a flight for {@code key} ended at or after {@code since} (a {@link System#nanoTime()}). */
     public boolean endedSince(K key, long since) {
         var at = ended.get(key);
+        if (at == null) {
+            at = endedBefore.get(key);
+        }
         return at != null && at - since >= 0;
     }
 
-    private void forgetOld() {
-        if (ended.size() > REMEMBERED) {
-            long now = System.nanoTime();
-            ended.values().removeIf(at -> now - at > FORGET_AFTER_NANOS);
+    private void nextGenerationIfDue(long now) {
+        if (now - generationStart < REMEMBER_NANOS) {
+            return;
+        }
+        synchronized (this) {
+            if (now - generationStart >= REMEMBER_NANOS) {
+                endedBefore = ended;
+                ended = new ConcurrentHashMap<>();
+                generationStart = now;
+            }
         }
     }
 
