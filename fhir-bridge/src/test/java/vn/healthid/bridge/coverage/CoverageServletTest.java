@@ -10,6 +10,7 @@ import vn.healthid.bridge.audit.AuditProperties;
 import vn.healthid.bridge.coverage.fhir.Outcomes;
 import vn.healthid.bridge.store.EventStream;
 import vn.healthid.bridge.testsupport.BridgeIntegrationTest;
+import vn.healthid.bridge.testsupport.TokenBuilder;
 import vn.healthid.sandbox.gateway.GatewayStandIn;
 import vn.healthid.sandbox.gateway.Person;
 
@@ -61,16 +62,18 @@ public abstract class CoverageServletTest extends BridgeIntegrationTest {
         return p.hoTen().substring(p.hoTen().indexOf(' ') + 1);
     }
 
-    /** The citizen's own token with their verified name and birth date. */
-    protected static String citizenToken(Person p, String scope) {
+    private static TokenBuilder verifiedCitizen(Person p) {
         return ISSUER.token()
                 .citizen(p.cccd())
                 .claim("name", p.hoTen())
                 .claim("family_name", familyName(p))
                 .claim("given_name", givenName(p))
-                .claim("birthdate", StandIns.birthDate(p).toString())
-                .scope(scope)
-                .sign();
+                .claim("birthdate", StandIns.birthDate(p).toString());
+    }
+
+    /** The citizen's own token with their verified name and birth date. */
+    protected static String citizenToken(Person p, String scope) {
+        return verifiedCitizen(p).scope(scope).sign();
     }
 
     /** The citizen's chip-present token as the clinic back channel issues it. */
@@ -79,12 +82,7 @@ public abstract class CoverageServletTest extends BridgeIntegrationTest {
     }
 
     protected static String chipPresentToken(Person p, String scope) {
-        return ISSUER.token()
-                .citizen(p.cccd())
-                .claim("name", p.hoTen())
-                .claim("family_name", familyName(p))
-                .claim("given_name", givenName(p))
-                .claim("birthdate", StandIns.birthDate(p).toString())
+        return verifiedCitizen(p)
                 .claim("azp", CLINIC)
                 .claim("act", Map.of("client_id", CLINIC))
                 .scope(scope)
