@@ -49,9 +49,9 @@ public final class EligibilityLoad {
     static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
     static final int BURST = Integer.getInteger("bench.burst", 500);
     // Each burst's keys start with a letter of its own: A to T (the warm-up, cold and uncached ones use X to Z).
-    static final int BURSTS = Math.min(16, Integer.getInteger("bench.bursts", 8));
+    static final int BURSTS = Math.min(12, Integer.getInteger("bench.bursts", 8));
     /** Bursts run and reported but not counted, as the uncached path's code is still being compiled. */
-    static final int WARM_BURSTS = Math.min(4, Integer.getInteger("bench.warm-bursts", 3));
+    static final int WARM_BURSTS = Math.min(12, Integer.getInteger("bench.warm-bursts", 10));
 
     static final Duration GATEWAY_LATENCY = Duration.ofMillis(Long.getLong("bench.gateway-ms", 300));
     /** {@code replay} (default): a minimal recorded gateway in this process; {@code standin}: the WireMock jar. */
@@ -370,12 +370,14 @@ public final class EligibilityLoad {
                         pool));
             }
             var cpuBefore = cpuMillis();
+            long jitBefore = bridgeJitMillis();
             long start = System.nanoTime();
             go.countDown();
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
             long wall = (System.nanoTime() - start) / 1_000_000;
             var cpu = new LinkedHashMap<String, Long>();
             cpuMillis().forEach((role, ms) -> cpu.put(role, ms - cpuBefore.get(role)));
+            cpu.put("bridge JIT", bridgeJitMillis() - jitBefore);
             var times = new ArrayList<Long>();
             int failures = 0;
             for (var f : futures) {
@@ -402,6 +404,23 @@ public final class EligibilityLoad {
     }
 
     /** User + system CPU of each process so far, from /proc (Linux; clock ticks of 10 ms). */
+    /**
+     * The bridge's JIT compiler time so far ({@code jvm_compilation_time_ms_total} from its Prometheus
+     * endpoint): a burst during which it still grows ran partly on code not yet compiled.
+     */
+    private long bridgeJitMillis() {
+        var root = base.substring(0, base.lastIndexOf("/fhir"));
+        var prometheus = send(HttpRequest.newBuilder(URI.create(root + "/actuator/prometheus"))
+                        .GET())
+                .body();
+        for (var line : prometheus.split("\n")) {
+            if (line.startsWith("jvm_compilation_time_ms_total")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
+    }
+
     private Map<String, Long> cpuMillis() {
         var out = new LinkedHashMap<String, Long>();
         pids.forEach((role, pid) -> {
