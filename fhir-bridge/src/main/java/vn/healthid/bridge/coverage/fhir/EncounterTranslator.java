@@ -2,13 +2,16 @@ package vn.healthid.bridge.coverage.fhir;
 
 import static vn.healthid.bridge.coverage.fhir.CoverageFhir.*;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
@@ -55,10 +58,10 @@ public final class EncounterTranslator {
         e.setSubject(new Reference("Patient/" + patientId));
         var period = new Period();
         if (v.ngayVao() != null) {
-            period.setStart(date(v.ngayVao()));
+            period.setStartElement(dateTime(v.ngayVao()));
         }
         if (v.ngayRa() != null) {
-            period.setEnd(date(v.ngayRa()));
+            period.setEndElement(dateTime(v.ngayRa()));
         }
         e.setPeriod(period);
         if (v.maCskcb() != null) {
@@ -75,7 +78,9 @@ public final class EncounterTranslator {
         return e;
     }
 
-    private Date date(LocalDateTime t) {
-        return Date.from(t.atZone(zone).toInstant());
+    /** The gateway's local time, written with its offset (e.g. +07:00) as a clinic would read it. */
+    private DateTimeType dateTime(LocalDateTime t) {
+        return new DateTimeType(
+                Date.from(t.atZone(zone).toInstant()), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(zone));
     }
 }

@@ -45,6 +45,14 @@ class EncounterTranslatorTest {
     }
 
     @Test
+    void visitTimesKeepTheGatewaysLocalOffset() {
+        var e = translator.toFhir(List.of(STAY), "p1").get(0);
+
+        assertThat(e.getPeriod().getStartElement().getValueAsString()).isEqualTo("2026-07-02T08:00:00+07:00");
+        assertThat(e.getPeriod().getEndElement().getValueAsString()).isEqualTo("2026-07-05T10:00:00+07:00");
+    }
+
+    @Test
     void stayOverSeveralDaysIsInpatientWithItsAdmissionReason() {
         var e = translator.toFhir(List.of(STAY), "p1").get(0);
         assertThat(e.getClass_().getCode()).isEqualTo("IMP");
