@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coverage;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import vn.healthid.bridge.coverage.access.AccessDenied;
 import vn.healthid.bridge.coverage.access.CoverageAccess;
 import vn.healthid.bridge.coverage.access.Subject;
@@ -54,7 +52,7 @@ public final class CoverageSearchProvider implements IResourceProvider {
         }
         Subject subject;
         try {
-            subject = access.decide(caller(), id, http.getHeader(staffTokenHeader));
+            subject = access.decide(CallerAuthentication.currentToken(), id, http.getHeader(staffTokenHeader));
         } catch (AccessDenied e) {
             throw Outcomes.forbidden(e.code(), e.getMessage());
         }
@@ -74,11 +72,5 @@ public final class CoverageSearchProvider implements IResourceProvider {
                     .addTag(CoverageFhir.CS_FRESHNESS, "stale", "Served from cache: the gateway did not answer");
         }
         return List.of(coverage);
-    }
-
-    private static Jwt caller() {
-        return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication auth
-                ? auth.token()
-                : null;
     }
 }

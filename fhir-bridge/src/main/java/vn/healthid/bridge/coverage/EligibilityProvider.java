@@ -7,8 +7,6 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import vn.healthid.bridge.security.CallerAuthentication;
 
 /**
@@ -34,16 +32,10 @@ public final class EligibilityProvider implements IResourceProvider {
 
     @Create
     public MethodOutcome check(@ResourceParam CoverageEligibilityRequest request, HttpServletRequest http) {
-        var response = service.check(request, caller(), http.getHeader(staffTokenHeader));
+        var response = service.check(request, CallerAuthentication.currentToken(), http.getHeader(staffTokenHeader));
         var outcome = new MethodOutcome();
         outcome.setResource(response);
         outcome.setCreated(false);
         return outcome;
-    }
-
-    private static Jwt caller() {
-        return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication auth
-                ? auth.token()
-                : null;
     }
 }

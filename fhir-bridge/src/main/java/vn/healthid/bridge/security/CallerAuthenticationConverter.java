@@ -2,7 +2,6 @@ package vn.healthid.bridge.security;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -39,7 +38,7 @@ public final class CallerAuthenticationConverter implements Converter<Jwt, Calle
         Caller caller = new Caller(
                 jwt.getSubject() == null ? "" : jwt.getSubject(),
                 jwt.getClaimAsString("azp"),
-                GrantedScopes.of(scopes(jwt)),
+                GrantedScopes.of(jwt),
                 patientId,
                 citizen,
                 Optional.ofNullable(jwt.getClaimAsString("acr")),
@@ -82,15 +81,6 @@ public final class CallerAuthenticationConverter implements Converter<Jwt, Calle
         } catch (DateTimeParseException e) {
             throw invalid("birthdate is not yyyy-MM-dd");
         }
-    }
-
-    private static List<String> scopes(Jwt jwt) {
-        Object scope = jwt.getClaims().get("scope");
-        if (scope instanceof String text) {
-            return List.of(text);
-        }
-        List<String> scp = jwt.getClaimAsStringList("scp");
-        return scp == null ? List.of() : scp;
     }
 
     private static Optional<String> actor(Jwt jwt) {

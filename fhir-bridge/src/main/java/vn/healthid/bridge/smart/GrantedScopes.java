@@ -3,12 +3,22 @@ package vn.healthid.bridge.smart;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /** The SMART scopes of a token; non-SMART scopes ({@code openid}, {@code profile}) are dropped. */
 public record GrantedScopes(List<SmartScope> scopes) {
 
     public GrantedScopes {
         scopes = List.copyOf(scopes);
+    }
+
+    /** A token's {@code scope} claim (space-separated), else its {@code scp} (a list). */
+    public static GrantedScopes of(Jwt token) {
+        if (token.getClaims().get("scope") instanceof String text) {
+            return of(List.of(text));
+        }
+        List<String> scp = token.getClaimAsStringList("scp");
+        return of(scp == null ? List.of() : scp);
     }
 
     /** From the {@code scope} claim (space-separated) or {@code scp} (a list). */

@@ -9,8 +9,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import vn.healthid.bridge.coverage.fhir.Outcomes;
 import vn.healthid.bridge.fhir.BridgeOperationProvider;
 import vn.healthid.bridge.security.CallerAuthentication;
@@ -42,12 +40,6 @@ public final class BhytHistoryProvider implements BridgeOperationProvider {
             throw Outcomes.notSupported(
                     "COVERAGE_PARAMETER_UNSUPPORTED", TreatmentHistory.OPERATION + " takes no parameters");
         }
-        return history.of(caller(), patient.getIdPart(), http.getHeader(staffTokenHeader));
-    }
-
-    private static Jwt caller() {
-        return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication auth
-                ? auth.token()
-                : null;
+        return history.of(CallerAuthentication.currentToken(), patient.getIdPart(), http.getHeader(staffTokenHeader));
     }
 }

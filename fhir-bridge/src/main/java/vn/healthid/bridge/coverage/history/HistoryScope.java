@@ -1,6 +1,5 @@
 package vn.healthid.bridge.coverage.history;
 
-import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.security.oauth2.jwt.Jwt;
 import vn.healthid.bridge.smart.GrantedScopes;
@@ -20,7 +19,7 @@ final class HistoryScope implements Predicate<Jwt> {
 
     @Override
     public boolean test(Jwt token) {
-        var scopes = GrantedScopes.of(values(token));
+        var scopes = GrantedScopes.of(token);
         var fhirUser = token.getClaimAsString("fhirUser");
         boolean citizen = fhirUser != null && fhirUser.startsWith("Patient/");
         return citizen
@@ -30,14 +29,5 @@ final class HistoryScope implements Predicate<Jwt> {
 
     private static boolean grants(GrantedScopes scopes, ScopeContext context) {
         return scopes.grants(context, TYPE, Interaction.SEARCH);
-    }
-
-    /** {@code scope} (space-separated) or {@code scp} (a list), as the bridge's caller reads them. */
-    private static List<String> values(Jwt token) {
-        if (token.getClaims().get("scope") instanceof String text) {
-            return List.of(text);
-        }
-        var scp = token.getClaimAsStringList("scp");
-        return scp == null ? List.of() : scp;
     }
 }

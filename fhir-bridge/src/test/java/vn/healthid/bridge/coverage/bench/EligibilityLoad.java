@@ -78,8 +78,11 @@ public final class EligibilityLoad {
         int status = 0;
         try {
             measure();
-        } catch (Throwable t) {
-            t.printStackTrace();
+        } catch (Exception e) {
+            // The reason, cause by cause; the bridge's and the gateway's own logs are in target/bench-*.log.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                System.err.println((t == e ? "benchmark failed: " : "  caused by: ") + t);
+            }
             status = 1;
         }
         // The issuer's and the gateway's HTTP servers keep non-daemon threads: end here.
