@@ -11,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.healthid.bridge.config.PatientIdProperties;
@@ -34,10 +35,10 @@ class PatientIdsTest {
         assertThat(ids.forNationalId("079090001234")).isEqualTo(expected);
     }
 
-    /** The vectors of docs/patient-id.md, shared with the Keycloak side. */
+    /** The one table of vectors both modules test against (docs/patient-id.md). */
     @ParameterizedTest
-    @CsvSource({"079090001234,p3dtsdzq3bpkqx5kybooxm5wwqyixaqc4", "001190004321,pa4yvoar6x567mtyd7twkafskgrbrgidh"})
-    void matchesTheDocumentedKnownAnswerVectors(String number, String expected) {
+    @CsvFileSource(files = "../docs/contracts/patient-id-vectors.csv", numLinesToSkip = 1)
+    void matchesTheSharedKnownAnswerVectors(String number, String expected) {
         assertThat(ids.forNationalId(number)).isEqualTo(expected);
     }
 

@@ -16,8 +16,15 @@ public final class PatientIds {
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private final SecretKeySpec key;
 
+    /** The smallest key docs/patient-id.md allows: an HMAC-SHA256 key shorter than its output weakens it. */
+    static final int MIN_KEY_BYTES = 32;
+
     public PatientIds(String base64Key) {
-        this.key = new SecretKeySpec(Base64.getDecoder().decode(base64Key), "HmacSHA256");
+        byte[] raw = Base64.getDecoder().decode(base64Key);
+        if (raw.length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("patient-id-key must be at least " + MIN_KEY_BYTES + " bytes (base64)");
+        }
+        this.key = new SecretKeySpec(raw, "HmacSHA256");
     }
 
     public String forNationalId(String number) {
