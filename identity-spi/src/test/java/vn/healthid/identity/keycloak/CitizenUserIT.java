@@ -41,6 +41,23 @@ class CitizenUserIT {
     }
 
     @Test
+    void chipLoginFindsAnAccountAnAdministratorNamedOtherwiseByItsNationalId() {
+        Citizen citizen = server.cards().freshCitizen();
+        String username = "desk-" + citizen.number().substring(6);
+        assertThat(oidc.adminPost(
+                        "/users",
+                        "{\"username\":\"" + username + "\",\"enabled\":true,\"firstName\":\"A\",\"lastName\":\"B\","
+                                + "\"attributes\":{\"national_id\":[\"" + citizen.number() + "\"]}}"))
+                .isEqualTo(201);
+
+        login(citizen);
+
+        JsonNode users = usersWith(citizen.number());
+        assertThat(users).hasSize(1);
+        assertThat(users.get(0).get("username").asText()).isEqualTo(username);
+    }
+
+    @Test
     void onlyACardIssuedLaterRewritesTheIdentity() {
         Citizen citizen = server.cards().freshCitizen();
         login(renamed(citizen, "Lê Văn Cũ", LocalDate.now().minusYears(3)));

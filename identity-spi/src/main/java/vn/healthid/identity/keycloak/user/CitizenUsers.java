@@ -1,5 +1,7 @@
 package vn.healthid.identity.keycloak.user;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -25,10 +27,26 @@ public final class CitizenUsers {
         this.patientIds = patientIds;
     }
 
+    /**
+     * By username first: it is the patient id, a unique index that Keycloak's user cache also serves, so a repeat
+     * login reads no user table (docs/capacity.md). The attribute index is the fallback for accounts named otherwise
+     * (created by an administrator), and the one place the national id is trusted is the attribute itself.
+     */
     public Optional<UserModel> find(String nationalId) {
+        UserModel named = session.users().getUserByUsername(realm, patientIds.forNationalId(nationalId));
+        if (named != null && holds(named, nationalId)) {
+            return Optional.of(named);
+        }
         return session.users()
                 .searchForUserByUserAttributeStream(realm, CitizenAttributes.NATIONAL_ID, nationalId)
                 .findFirst();
+    }
+
+    private static boolean holds(UserModel user, String nationalId) {
+        String stored = user.getFirstAttribute(CitizenAttributes.NATIONAL_ID);
+        return stored != null
+                && MessageDigest.isEqual(
+                        stored.getBytes(StandardCharsets.US_ASCII), nationalId.getBytes(StandardCharsets.US_ASCII));
     }
 
     public UserModel upsert(VerifiedCitizen citizen, Instant verifiedAt) {

@@ -85,6 +85,15 @@ public final class Oidc {
                 .status();
     }
 
+    /** POST of a JSON body on the health realm's admin API; the HTTP status. */
+    public int adminPost(String path, String json) {
+        return send(admin(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build())
+                .status();
+    }
+
     private HttpRequest.Builder admin(String path) {
         String admin = postForm(
                         server.baseUrl() + "/realms/master/protocol/openid-connect/token",
