@@ -123,23 +123,21 @@ class TokenClaimsIT {
     void healthDataClientsMinimumLevelRefusesACopyOfTheCardsFiles() {
         Citizen citizen = server.cards().freshCitizen();
         try (BrowserLogin browser = new BrowserLogin(server)) {
+            // No acr_values: the portal's minimum (level 2) asks for the card's active authentication.
             BrowserLogin.Attempt login = browser.start("patient-portal", null);
-            String passiveOnly = server.cards()
-                    .issue(citizen, CardSpec.defaults().withAaKey(AaKey.NONE))
-                    .bundleJson(login.challenge());
-            login.phonePosts(passiveOnly);
-            login.continueLogin();
-            // Level 1 is passed, and the portal's minimum (level 2) asks for the card's active authentication.
-            assertThat(login.redirectLocation()).isNull();
-            assertThat(login.showsChipPage()).isTrue();
-
             login.phonePosts(server.cards()
                     .issue(citizen, CardSpec.defaults().withAaKey(AaKey.NONE))
                     .bundleJson(login.challenge()));
             login.continueLogin();
 
             assertThat(login.redirectLocation()).isNull();
+            assertThat(login.showsChipPage()).isTrue();
             assertThat(login.pageText()).contains("PROOF_INSUFFICIENT");
+
+            login.phonePosts(server.cards().issue(citizen, CardSpec.defaults()).bundleJson(login.challenge()));
+            JsonNode token = Oidc.claims(
+                    login.continueLogin().exchangeCode().get("access_token").asText());
+            assertThat(token.get("acr").asText()).isEqualTo(ACR + "chip-aa");
         }
     }
 
@@ -266,14 +264,14 @@ class TokenClaimsIT {
     void staffReachLevelTwoWithKeycloaksOtpAndLevelThreeWithTheirOwnCard() {
         try (BrowserLogin browser = new BrowserLogin(server)) {
             BrowserLogin.Attempt login = browser.start(WORKSTATION, ACR + "pwd-otp")
-                    .submitForm(Map.of("username", "doctor01", "password", "sandbox-doctor01"));
+                    .submitForm(Map.of("username", "doctor02", "password", "sandbox-doctor02"));
             assertThat(login.showsForm("otp")).as(login.pageText()).isTrue();
             login.submitForm(Map.of("otp", Totp.code(Totp.DOCTOR_SECRET, Instant.now())));
             JsonNode otp = Oidc.claims(
                     login.exchangeCode(WORKSTATION_SECRET).get("access_token").asText());
             assertThat(otp.get("acr").asText()).isEqualTo(ACR + "pwd-otp");
             assertThat(strings(otp.get("amr"))).containsExactly("pwd", "otp");
-            assertThat(otp.get("fhirUser").asText()).isEqualTo("Practitioner/doctor01");
+            assertThat(otp.get("fhirUser").asText()).isEqualTo("Practitioner/doctor02");
 
             BrowserLogin.Attempt stepUp = browser.start(WORKSTATION, ACR + "chip-aa");
             assertThat(stepUp.showsChipPage()).as(stepUp.pageText()).isTrue();
@@ -286,19 +284,19 @@ class TokenClaimsIT {
 
             assertThat(card.get("acr").asText()).isEqualTo(ACR + "chip-aa");
             assertThat(strings(card.get("amr"))).containsExactly("pwd", "otp", "hwk", "sc");
-            assertThat(card.get("fhirUser").asText()).isEqualTo("Practitioner/doctor01");
+            assertThat(card.get("fhirUser").asText()).isEqualTo("Practitioner/doctor02");
             assertThat(card.get("sub").asText()).isEqualTo(otp.get("sub").asText());
         }
     }
 
-    /** doctor01's own card (sandbox/realms/health-realm.json: national id, birth date, sex). */
+    /** doctor02's own card (sandbox/realms/health-realm.json: national id, birth date, sex). */
     private static Citizen doctorsCard() {
         Citizen c = server.cards().freshCitizen();
         return new Citizen(
-                "001085000202",
-                "Trần Văn Minh",
-                java.time.LocalDate.of(1985, 9, 2),
-                Sex.MALE,
+                "079188000303",
+                "Phạm Thu Hà",
+                java.time.LocalDate.of(1988, 3, 15),
+                Sex.FEMALE,
                 c.nationality(),
                 c.ethnicity(),
                 c.religion(),

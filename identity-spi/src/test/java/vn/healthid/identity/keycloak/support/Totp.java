@@ -9,11 +9,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * RFC 6238 TOTP as Keycloak's OTP policy of the sandbox realm computes it (HmacSHA1, 6 digits, 30 s), over the raw
- * secret of the sandbox doctor's OTP credential (sandbox/realms/health-realm.json).
+ * secret of the sandbox doctor02's OTP credential (sandbox/realms/health-realm.json).
  */
 public final class Totp {
 
-    public static final String DOCTOR_SECRET = "sandbox-doctor01-totp-key";
+    public static final String DOCTOR_SECRET = "sandbox-doctor02-totp-key";
 
     private Totp() {}
 
