@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.healthid.identity.keycloak.service.ChipSettings;
 import vn.healthid.identity.keycloak.support.BrowserLogin;
 import vn.healthid.identity.keycloak.support.KeycloakServer;
 import vn.healthid.identity.keycloak.support.Oidc;
+import vn.healthid.identity.keycloak.user.PatientIds;
 import vn.healthid.sandbox.cards.CardSpec;
 import vn.healthid.sandbox.cards.Citizen;
 
@@ -34,7 +36,8 @@ class BrowserChipLoginIT {
             JsonNode access = Oidc.claims(tokens.get("access_token").asText());
             assertThat(access.get("acr").asText()).isEqualTo("urn:vn:healthid:acr:chip-aa");
             assertThat(access.get("azp").asText()).isEqualTo("telehealth-app");
-            assertThat(access.get("national_id").asText()).isEqualTo(citizen.number());
+            assertThat(access.has("national_id")).isFalse(); // a public client: fhirUser names the citizen
+            assertThat(access.get("fhirUser").asText()).isEqualTo("Patient/" + patientId(citizen));
             assertThat(access.at("/verified_claims/verification/evidence/0/method")
                             .asText())
                     .isEqualTo("chip");
@@ -122,9 +125,13 @@ class BrowserChipLoginIT {
             JsonNode tokens = login.kioskSubmits(bundle).exchangeCode();
 
             assertThat(Oidc.claims(tokens.get("access_token").asText())
-                            .get("national_id")
+                            .get("fhirUser")
                             .asText())
-                    .isEqualTo(citizen.number());
+                    .isEqualTo("Patient/" + patientId(citizen));
         }
+    }
+
+    private static String patientId(Citizen citizen) {
+        return new PatientIds(ChipSettings.SANDBOX_PATIENT_ID_KEY).forNationalId(citizen.number());
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.healthid.identity.keycloak.support.BrowserLogin;
 import vn.healthid.identity.keycloak.support.KeycloakServer;
+import vn.healthid.identity.keycloak.support.LevelOneClient;
 import vn.healthid.identity.keycloak.support.Oidc;
 import vn.healthid.sandbox.cards.AaKey;
 import vn.healthid.sandbox.cards.CardSpec;
@@ -18,17 +19,20 @@ class StepUpIT {
     private static final String CHIP_AA = "urn:vn:healthid:acr:chip-aa";
     private static final String CHIP_PA = "urn:vn:healthid:acr:chip-pa";
     private static KeycloakServer server;
+    /** The sandbox's health-data clients ask for level 2 at least; a level-1 login needs a client that does not. */
+    private static String levelOne;
 
     @BeforeAll
     static void startKeycloak() {
         server = KeycloakServer.get();
+        levelOne = LevelOneClient.ensure(server);
     }
 
     @Test
     void clientAskingAboveTheSessionLevelIsSentThroughTheChipFlow() {
         Citizen citizen = server.cards().freshCitizen();
         try (BrowserLogin browser = new BrowserLogin(server)) {
-            BrowserLogin.Attempt passive = browser.start("patient-portal", CHIP_PA);
+            BrowserLogin.Attempt passive = browser.start(levelOne, CHIP_PA);
             passive.phonePosts(server.cards()
                     .issue(citizen, CardSpec.defaults().withAaKey(AaKey.NONE))
                     .bundleJson(passive.challenge()));
@@ -54,7 +58,7 @@ class StepUpIT {
         // chip-pa and vneid-1 share LoA 1 in the realm map; the token must name the one actually used.
         Citizen citizen = server.cards().freshCitizen();
         try (BrowserLogin browser = new BrowserLogin(server)) {
-            BrowserLogin.Attempt login = browser.start("patient-portal", null);
+            BrowserLogin.Attempt login = browser.start(levelOne, null);
             login.phonePosts(server.cards()
                     .issue(citizen, CardSpec.defaults().withAaKey(AaKey.NONE))
                     .bundleJson(login.challenge()));
@@ -67,18 +71,18 @@ class StepUpIT {
     }
 
     @Test
-    void cardWithActiveAuthenticationAtALevelOneLoginNamesTheChipAcrOfThatLevel() {
-        // The chip proved more than level 1, but the login granted level 1: the token says chip-pa, never vneid-1
-        // (another method) and never chip-aa (a level not granted).
+    void cardWithActiveAuthenticationAtALevelOneLoginNamesTheProofActuallyMade() {
+        // The login asked for level 1, but the card did active authentication: the token names chip-aa, the
+        // strongest proof made (docs/chip-login.md, levels), never vneid-1 (another method of level 1).
         Citizen citizen = server.cards().freshCitizen();
         try (BrowserLogin browser = new BrowserLogin(server)) {
-            BrowserLogin.Attempt login = browser.start("patient-portal", null);
+            BrowserLogin.Attempt login = browser.start(levelOne, null);
             login.phonePosts(server.cards().issue(citizen, CardSpec.defaults()).bundleJson(login.challenge()));
 
             JsonNode token = Oidc.claims(
                     login.continueLogin().exchangeCode().get("access_token").asText());
 
-            assertThat(token.get("acr").asText()).isEqualTo(CHIP_PA);
+            assertThat(token.get("acr").asText()).isEqualTo(CHIP_AA);
         }
     }
 

@@ -19,6 +19,7 @@ import vn.healthid.identity.keycloak.challenge.IssuedChallenge;
 import vn.healthid.identity.keycloak.login.ChipLogin;
 import vn.healthid.identity.keycloak.login.ChipLoginOutcome;
 import vn.healthid.identity.keycloak.login.ChipSessionNotes;
+import vn.healthid.identity.keycloak.login.ReachedLevels;
 import vn.healthid.identity.keycloak.service.ChipService;
 
 /**
@@ -100,6 +101,8 @@ final class ChipBrowserAuthenticator implements Authenticator {
         authSession.setUserSessionNote(ChipSessionNotes.ACR, accepted.level().acr());
         if (accepted.proof() == Proof.PASSIVE_AND_ACTIVE) {
             authSession.setAuthNote(NOTE_ACTIVE_USER, accepted.user().getId());
+            ReachedLevels.upTo(
+                    context.getSession(), authSession, accepted.level().loa());
         }
         context.getEvent().detail("acr", accepted.level().acr());
         context.success();

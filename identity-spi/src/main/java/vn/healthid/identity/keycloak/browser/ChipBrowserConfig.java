@@ -2,6 +2,7 @@ package vn.healthid.identity.keycloak.browser;
 
 import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.util.AcrStore;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
@@ -10,8 +11,9 @@ import vn.healthid.identity.keycloak.service.ChipSettings;
 
 /**
  * Typed view of the authenticator's settings. The proof an execution demands is its own setting (or the server
- * default), raised to passive + active whenever the enclosing sub-flow's Level-of-Authentication condition is above
- * the passive level: a copy of the files must never reach a higher level.
+ * default), raised to passive + active whenever the enclosing sub-flow's Level-of-Authentication condition or the
+ * level the client requested (acr_values, default or minimum acr) is above the passive level: a copy of the files
+ * must never reach a higher level.
  */
 record ChipBrowserConfig(Proof requiredProof) {
 
@@ -24,7 +26,11 @@ record ChipBrowserConfig(Proof requiredProof) {
         Map<String, String> config = model == null ? Map.of() : model.getConfig();
         String configured = config.getOrDefault(PROOF, "");
         Proof proof = configured.isBlank() ? settings.proofRequired() : Proof.valueOf(configured);
-        if (enclosingLevel(context) > settings.levels().loaPassive()) {
+        int requested = new AcrStore(context.getSession(), context.getAuthenticationSession())
+                .getRequestedLevelOfAuthentication(context.getTopLevelFlow());
+        if (Math.max(enclosingLevel(context), requested) > settings.levels().loaPassive()) {
+            // Also when the client asked for more (its minimum level): a copy of the files is refused at once rather
+            // than let through level 1 and asked for the card again at the next step.
             proof = Proof.PASSIVE_AND_ACTIVE;
         }
         return new ChipBrowserConfig(proof);

@@ -2,10 +2,15 @@ package vn.healthid.identity.keycloak.claims;
 
 import java.util.Arrays;
 import java.util.List;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.representations.IDToken;
 
-/** The mapper setting that limits the national id to tokens for configured audiences (default fhir-bridge). */
+/**
+ * Who may see the national id (docs/chip-login.md, claims): only tokens of a confidential client (a clinic: the chip
+ * back channel, clinic staff) and only for the configured audiences (default fhir-bridge). A public client (patient
+ * portal, SMART app) never gets it, whatever its mappers say: the bridge finds the citizen from {@code fhirUser}.
+ */
 final class Audiences {
 
     static final String CONFIG = "national-id-audiences";
@@ -13,7 +18,10 @@ final class Audiences {
 
     private Audiences() {}
 
-    static boolean allowNationalId(IDToken token, ProtocolMapperModel model) {
+    static boolean allowNationalId(IDToken token, ProtocolMapperModel model, ClientModel client) {
+        if (client.isPublicClient()) {
+            return false;
+        }
         String configured = model.getConfig().getOrDefault(CONFIG, DEFAULT);
         List<String> allowed = Arrays.stream(configured.split(","))
                 .map(String::trim)

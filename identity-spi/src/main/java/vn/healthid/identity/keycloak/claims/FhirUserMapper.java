@@ -42,9 +42,15 @@ public final class FhirUserMapper extends AbstractOIDCProtocolMapper
             ClientSessionContext clientSessionCtx) {
         String practitioner = userSession.getUser().getFirstAttribute(CitizenAttributes.PRACTITIONER_ID);
         boolean provenCitizenSession = userSession.getNote(ChipSessionNotes.METHOD) != null;
-        if (practitioner != null && !provenCitizenSession) {
-            // Clinic staff logged in as staff act as their Practitioner; the same person proven by chip or
-            // VNeID acts as a patient.
+        boolean staffLogin = practitioner != null
+                && LoginProof.of(
+                                session,
+                                userSession,
+                                clientSessionCtx.getClientSession().getClient())
+                        .usedPassword();
+        if (practitioner != null && (!provenCitizenSession || staffLogin)) {
+            // Clinic staff logged in as staff (a password, then perhaps OTP and their own card for level 3) act as
+            // their Practitioner; the same person proven only by chip or VNeID acts as a patient.
             token.getOtherClaims().put("fhirUser", "Practitioner/" + practitioner);
             return;
         }

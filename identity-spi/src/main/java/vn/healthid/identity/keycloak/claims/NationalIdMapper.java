@@ -40,7 +40,9 @@ public final class NationalIdMapper extends AbstractOIDCProtocolMapper
             KeycloakSession session,
             ClientSessionContext clientSessionCtx) {
         String number = userSession.getUser().getFirstAttribute(CitizenAttributes.NATIONAL_ID);
-        if (number != null && Audiences.allowNationalId(token, model)) {
+        if (number != null
+                && Audiences.allowNationalId(
+                        token, model, clientSessionCtx.getClientSession().getClient())) {
             token.getOtherClaims().put("national_id", number);
         }
     }

@@ -66,7 +66,8 @@ public final class VerifiedClaimsMapper extends AbstractOIDCProtocolMapper
         putIfPresent(claims, "family_name", user.getLastName());
         putIfPresent(claims, "birthdate", user.getFirstAttribute(CitizenAttributes.BIRTHDATE));
         putIfPresent(claims, "gender", user.getFirstAttribute(CitizenAttributes.GENDER));
-        if (Audiences.allowNationalId(token, model)) {
+        if (Audiences.allowNationalId(
+                token, model, clientSessionCtx.getClientSession().getClient())) {
             claims.put("national_id", number);
         }
         token.getOtherClaims().put("verified_claims", Map.of("verification", verification, "claims", claims));

@@ -67,7 +67,11 @@ final class ChipGrantType extends OAuth2GrantTypeBase {
         event.user(user)
                 .detail(Details.USERNAME, user.getUsername())
                 .detail("acr", accepted.level().acr());
-        String scope = getRequestedScopes();
+        String requested = getRequestedScopes();
+        String scope = ChipGrantScopes.issuable(requested);
+        if (!ChipGrantScopes.leftOut(requested).isEmpty()) {
+            event.detail("scope_left_out", String.join(" ", ChipGrantScopes.leftOut(requested)));
+        }
 
         AuthenticationSessionModel authSession = new AuthenticationSessionManager(session)
                 .createAuthenticationSession(realm, false)
@@ -94,6 +98,10 @@ final class ChipGrantType extends OAuth2GrantTypeBase {
         userSession.setNote(ChipSessionNotes.VERIFIED_AT, accepted.verifiedAt().toString());
         userSession.setNote(ChipSessionNotes.METHOD, accepted.method());
         userSession.setNote(ChipSessionNotes.ACR, accepted.level().acr());
+        // auth_time (OIDC Core) is when the card proved the citizen, not when the clinic asked for the token.
+        userSession.setNote(
+                AuthenticationManager.AUTH_TIME,
+                Long.toString(accepted.verifiedAt().getEpochSecond()));
         event.session((String) null);
 
         AuthenticationManager.setClientScopesInSession(session, authSession);
@@ -105,6 +113,15 @@ final class ChipGrantType extends OAuth2GrantTypeBase {
                         Constants.LEVEL_OF_AUTHENTICATION,
                         Integer.toString(accepted.level().loa()));
         updateUserSessionFromClientAuth(userSession);
+        if (clientSessionCtx.getClientScopesStream().anyMatch(ChipGrantScopes::beyondTheCitizen)) {
+            event.detail(Details.REASON, "client has system/ or user/ default scopes")
+                    .error(Errors.INVALID_REQUEST);
+            throw new CorsErrorResponseException(
+                    cors,
+                    OAuthErrorException.INVALID_SCOPE,
+                    "the chip grant issues patient/ scopes only; remove system/ and user/ default scopes of this client",
+                    Response.Status.BAD_REQUEST);
+        }
 
         TokenManager.AccessTokenResponseBuilder builder =
                 createTokenResponseBuilder(user, userSession, clientSessionCtx, scope, null);

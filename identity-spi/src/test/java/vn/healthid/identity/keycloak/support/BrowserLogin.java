@@ -42,11 +42,12 @@ public final class BrowserLogin implements AutoCloseable {
         return start(clientId, acrValues, "");
     }
 
-    /** {@code extraQuery}: more authorization parameters, e.g. {@code &ui_locales=vi}. */
+    /** {@code extraQuery}: more authorization parameters, e.g. {@code &ui_locales=vi} (a scope replaces "openid"). */
     public Attempt start(String clientId, String acrValues, String extraQuery) {
         String verifier = randomVerifier();
         String redirect = "http://127.0.0.1/" + clientId + "/callback";
-        String url = server.realmUrl() + "/protocol/openid-connect/auth?response_type=code&scope=openid"
+        String scope = extraQuery.contains("&scope=") ? "" : "&scope=openid";
+        String url = server.realmUrl() + "/protocol/openid-connect/auth?response_type=code" + scope
                 + "&client_id=" + clientId + "&redirect_uri=" + enc(redirect) + "&state=s" + System.nanoTime()
                 + "&code_challenge_method=S256&code_challenge=" + s256(verifier)
                 + (acrValues == null ? "" : "&acr_values=" + enc(acrValues)) + extraQuery;
@@ -127,25 +128,53 @@ public final class BrowserLogin implements AutoCloseable {
                     : page.getWebResponse().getContentAsString();
         }
 
+        /** Keycloak's own login forms (password, OTP): fills the named inputs and presses the sign-in button. */
+        public Attempt submitForm(Map<String, String> fields) {
+            try {
+                HtmlPage html = (HtmlPage) page;
+                for (Map.Entry<String, String> field : fields.entrySet()) {
+                    html.getElementByName(field.getKey()).setAttribute("value", field.getValue());
+                }
+                page = html.getHtmlElementById("kc-login").click();
+                return this;
+            } catch (IOException | ClassCastException e) {
+                throw new IllegalStateException("no login form: " + pageText(), e);
+            }
+        }
+
+        public boolean showsForm(String inputName) {
+            return page instanceof HtmlPage html
+                    && !html.getElementsByName(inputName).isEmpty();
+        }
+
+        /** The code exchanged by a confidential client (clinic staff's workstation). */
+        public JsonNode exchangeCode(String clientSecret) {
+            return exchange(Map.of("client_secret", clientSecret));
+        }
+
         /** The code in the redirect to the client, exchanged at the token endpoint; the token response. */
         public JsonNode exchangeCode() {
+            return exchange(Map.of());
+        }
+
+        private JsonNode exchange(Map<String, String> extra) {
             assertThat(page.getWebResponse().getStatusCode()).as(pageText()).isEqualTo(302);
             String location = page.getWebResponse().getResponseHeaderValue("Location");
             assertThat(location).startsWith(redirect).contains("code=");
             String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
-            Oidc.Response response = oidc.postForm(
-                    oidc.tokenUrl(),
-                    Map.of(
-                            "grant_type",
-                            "authorization_code",
-                            "code",
-                            java.net.URLDecoder.decode(code, StandardCharsets.UTF_8),
-                            "client_id",
-                            clientId,
-                            "redirect_uri",
-                            redirect,
-                            "code_verifier",
-                            verifier));
+            Map<String, String> form = new java.util.HashMap<>(extra);
+            form.putAll(Map.of(
+                    "grant_type",
+                    "authorization_code",
+                    "code",
+                    java.net.URLDecoder.decode(code, StandardCharsets.UTF_8),
+                    "client_id",
+                    clientId,
+                    "redirect_uri",
+                    redirect,
+                    "code_verifier",
+                    verifier));
+            Oidc.Response response = oidc.postForm(oidc.tokenUrl(), form);
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             return response.json();
         }

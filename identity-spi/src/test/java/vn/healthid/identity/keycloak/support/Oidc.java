@@ -54,6 +54,23 @@ public final class Oidc {
                         bundleJson));
     }
 
+    /** The chip grant with a {@code scope} parameter. */
+    public Response chipGrant(String bundleJson, String scope) {
+        return postForm(
+                tokenUrl(),
+                Map.of(
+                        "grant_type",
+                        CHIP_GRANT,
+                        "client_id",
+                        CLINIC,
+                        "client_secret",
+                        CLINIC_SECRET,
+                        "chip_bundle",
+                        bundleJson,
+                        "scope",
+                        scope));
+    }
+
     public Response clientCredentials() {
         return postForm(
                 tokenUrl(),
@@ -92,6 +109,17 @@ public final class Oidc {
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build())
                 .status();
+    }
+
+    /** A request with a bearer token (userinfo, the account REST API). */
+    public Response withBearer(String url, String token, String jsonBodyOrNull) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+        if (jsonBodyOrNull != null) {
+            request.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(jsonBodyOrNull));
+        }
+        return send(request.build());
     }
 
     private HttpRequest.Builder admin(String path) {

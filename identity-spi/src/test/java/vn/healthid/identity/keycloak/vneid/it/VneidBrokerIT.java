@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.healthid.identity.keycloak.service.ChipSettings;
 import vn.healthid.identity.keycloak.support.Oidc;
+import vn.healthid.identity.keycloak.user.PatientIds;
 import vn.healthid.sandbox.cards.Card;
 import vn.healthid.sandbox.cards.CardSpec;
 import vn.healthid.sandbox.cards.Citizen;
@@ -35,7 +37,7 @@ class VneidBrokerIT {
     }
 
     @Test
-    void levelTwoLoginGivesATokenWithVneidLevelTwoAndTheNationalId() {
+    void levelTwoLoginGivesATokenWithVneidLevelTwoAndThePatientIdButNoNationalId() {
         Citizen citizen = fixture.server().cards().freshCitizen();
         String username = sandboxUser(citizen, 2);
 
@@ -45,7 +47,10 @@ class VneidBrokerIT {
                     .accessToken();
 
             assertThat(token.get("acr").asText()).isEqualTo(VNEID_2);
-            assertThat(token.get("national_id").asText()).isEqualTo(citizen.number());
+            assertThat(token.has("national_id")).isFalse(); // a public client: fhirUser names the citizen
+            assertThat(token.get("fhirUser").asText())
+                    .isEqualTo("Patient/"
+                            + new PatientIds(ChipSettings.SANDBOX_PATIENT_ID_KEY).forNationalId(citizen.number()));
             assertThat(token.get("preferred_username").asText()).doesNotContain(citizen.number());
             assertThat(token.at("/verified_claims/verification/evidence/0/type").asText())
                     .isEqualTo("electronic_record");
@@ -116,7 +121,7 @@ class VneidBrokerIT {
     }
 
     @Test
-    void wireFormatLoginThroughTheStandInGivesLevelTwoAndTheNationalId() {
+    void wireFormatLoginThroughTheStandInGivesLevelTwoAndThePatientIdButNoNationalId() {
         Citizen citizen = standInAccount(2);
 
         try (VneidBrowser browser = new VneidBrowser(fixture)) {
@@ -124,7 +129,10 @@ class VneidBrokerIT {
                     .accessToken();
 
             assertThat(token.get("acr").asText()).isEqualTo(VNEID_2);
-            assertThat(token.get("national_id").asText()).isEqualTo(citizen.number());
+            assertThat(token.has("national_id")).isFalse(); // a public client: fhirUser names the citizen
+            assertThat(token.get("fhirUser").asText())
+                    .isEqualTo("Patient/"
+                            + new PatientIds(ChipSettings.SANDBOX_PATIENT_ID_KEY).forNationalId(citizen.number()));
         }
     }
 

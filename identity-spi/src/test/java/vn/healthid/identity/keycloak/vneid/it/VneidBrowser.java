@@ -47,12 +47,13 @@ final class VneidBrowser implements AutoCloseable {
         this.clientId = client;
         this.redirect = "http://127.0.0.1/" + client + "/callback";
         this.verifier = randomVerifier();
-        String url = fixture.server().realmUrl() + "/protocol/openid-connect/auth?response_type=code&scope=openid"
-                + "&client_id=" + client + "&redirect_uri=" + KeycloakAdmin.enc(redirect) + "&state=s"
-                + System.nanoTime()
-                + "&code_challenge_method=S256&code_challenge=" + s256(verifier)
-                + (idpHint == null ? "" : "&kc_idp_hint=" + idpHint)
-                + (acrValues == null ? "" : "&acr_values=" + KeycloakAdmin.enc(acrValues));
+        String url =
+                fixture.server().realmUrl() + "/protocol/openid-connect/auth?response_type=code&scope=openid%20profile"
+                        + "&client_id=" + client + "&redirect_uri=" + KeycloakAdmin.enc(redirect) + "&state=s"
+                        + System.nanoTime()
+                        + "&code_challenge_method=S256&code_challenge=" + s256(verifier)
+                        + (idpHint == null ? "" : "&kc_idp_hint=" + idpHint)
+                        + (acrValues == null ? "" : "&acr_values=" + KeycloakAdmin.enc(acrValues));
         page = get(url);
         follow();
         return this;
