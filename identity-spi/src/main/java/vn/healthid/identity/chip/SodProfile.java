@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Null;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Set;
@@ -23,6 +24,7 @@ import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.CertificateList;
 
 /**
@@ -52,14 +54,17 @@ final class SodProfile {
         if (refusal.isEmpty()) {
             refusal = unsignedAttributes(signer.getUnauthenticatedAttributes(), evidence);
         }
-        if (refusal.isEmpty() && !Algorithms.signatureParametersAllowed(signer.getDigestEncryptionAlgorithm())) {
+        AlgorithmIdentifier signature = signer.getDigestEncryptionAlgorithm();
+        if (refusal.isEmpty() && !Algorithms.signatureParametersAllowed(signature)) {
             refusal = refuse(
                     ReasonCode.SOD_SIGNATURE_ALGORITHM_PARAMETERS_INVALID,
-                    "parameters of "
-                            + signer.getDigestEncryptionAlgorithm()
-                                    .getAlgorithm()
-                                    .getId());
+                    "parameters of " + signature.getAlgorithm().getId());
         }
+        // Both forms are allowed for RSA PKCS#1 v1.5 (RFC 5754 §3.2); which one the SOD used is reported.
+        ASN1Encodable parameters = signature.getParameters();
+        evidence.put(
+                "signatureParameters",
+                parameters == null ? "absent" : parameters instanceof ASN1Null ? "NULL" : "present");
         return refusal;
     }
 

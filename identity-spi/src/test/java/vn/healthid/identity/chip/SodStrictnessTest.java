@@ -264,6 +264,7 @@ class SodStrictnessTest {
         VerificationResult result = verify(rsa, rsaCard, signatureParameters(null));
 
         assertThat(result.verified()).isTrue();
+        assertThat(result.check(Check.SOD_SIGNATURE).evidence()).containsEntry("signatureParameters", "absent");
     }
 
     @Test
