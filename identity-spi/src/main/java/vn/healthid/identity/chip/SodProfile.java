@@ -7,23 +7,16 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Null;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DERTaggedObject;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
-import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.SignerInfo;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.CertificateList;
 
@@ -34,11 +27,6 @@ import org.bouncycastle.asn1.x509.CertificateList;
  * The rules and their clauses: docs/cccd-chip.md, "EF.SOD: the encoding rules the verifier enforces".
  */
 final class SodProfile {
-
-    /** RFC 5652 §11.4 and RFC 3161 Appendix A: the unsigned attributes CMS specifies for a SignerInfo. */
-    private static final Map<ASN1ObjectIdentifier, String> SPECIFIED_UNSIGNED = Map.of(
-            CMSAttributes.counterSignature, "countersignature",
-            PKCSObjectIdentifiers.id_aa_signatureTimeStampToken, "signatureTimeStampToken");
 
     record Refusal(ReasonCode reason, String detail) {}
 
@@ -52,7 +40,7 @@ final class SodProfile {
             refusal = crls(sod.crls(), evidence);
         }
         if (refusal.isEmpty()) {
-            refusal = unsignedAttributes(signer.getUnauthenticatedAttributes(), evidence);
+            refusal = UnsignedAttributes.check(signer.getUnauthenticatedAttributes(), evidence);
         }
         AlgorithmIdentifier signature = signer.getDigestEncryptionAlgorithm();
         if (refusal.isEmpty() && !Algorithms.signatureParametersAllowed(signature)) {
@@ -113,47 +101,6 @@ final class SodProfile {
         }
     }
 
-    /** Only attributes CMS specifies as unsigned, one attribute per type, well formed; reported, never trusted. */
-    private static Optional<Refusal> unsignedAttributes(ASN1Set unsigned, Map<String, String> evidence) {
-        if (unsigned == null) {
-            return Optional.empty();
-        }
-        Set<String> found = new TreeSet<>();
-        try {
-            for (ASN1Encodable element : unsigned) {
-                Attribute attribute = Attribute.getInstance(element);
-                String name = SPECIFIED_UNSIGNED.get(attribute.getAttrType());
-                if (name == null) {
-                    return refuse(
-                            ReasonCode.SOD_UNSIGNED_ATTRIBUTE_NOT_ALLOWED,
-                            "unsigned attribute " + attribute.getAttrType().getId());
-                }
-                if (!found.add(name) || attribute.getAttrValues().size() == 0) {
-                    return refuse(ReasonCode.SOD_UNSIGNED_ATTRIBUTE_NOT_ALLOWED, name + " repeated or without value");
-                }
-                for (ASN1Encodable value : attribute.getAttrValues()) {
-                    wellFormed(name, value);
-                }
-            }
-        } catch (RuntimeException e) {
-            return refuse(ReasonCode.SOD_UNSIGNED_ATTRIBUTE_NOT_ALLOWED, "malformed unsigned attribute");
-        }
-        if (found.isEmpty()) {
-            return refuse(ReasonCode.SOD_UNSIGNED_ATTRIBUTE_NOT_ALLOWED, "empty unsignedAttrs (SIZE 1..MAX)");
-        }
-        evidence.put("unsignedAttributes", String.join(",", found) + " (present, not verified, not used)");
-        return Optional.empty();
-    }
-
-    private static void wellFormed(String name, ASN1Encodable value) {
-        if (name.equals("countersignature")) {
-            SignerInfo.getInstance(value);
-        } else if (!CMSObjectIdentifiers.signedData.equals(
-                ContentInfo.getInstance(value).getContentType())) {
-            throw new IllegalArgumentException("a time-stamp token is a SignedData");
-        }
-    }
-
     private static byte[] der(ASN1Encodable element) {
         try {
             return element.toASN1Primitive().getEncoded(ASN1Encoding.DER);
@@ -162,7 +109,7 @@ final class SodProfile {
         }
     }
 
-    private static Optional<Refusal> refuse(ReasonCode reason, String detail) {
+    static Optional<Refusal> refuse(ReasonCode reason, String detail) {
         return Optional.of(new Refusal(reason, detail));
     }
 }

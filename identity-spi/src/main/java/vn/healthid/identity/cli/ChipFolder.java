@@ -18,26 +18,10 @@ import vn.healthid.identity.chip.ChipBundleParser;
 
 /**
  * A chip's files as raw dumps in one folder (identity-spi/README.md, "cccd verify"): EF.COM, EF.SOD, DG1, DG2,
- * DG13, DG14, DG15, the AA signature and optionally the nonce. Names are matched case-insensitively after dropping a
- * .bin/.der/.dat extension and treating '-' and '.' as '_': {@code EF_SOD.bin}, {@code SOD.bin}, {@code EF.SOD},
- * {@code 011D.bin} (the file identifier) all name EF.SOD. Other files are listed as ignored. Every problem is an
- * {@link IllegalArgumentException} whose message names the file.
+ * DG13, DG14, DG15, the AA signature and optionally the nonce, under the names of {@link ChipFileNames}. Other files
+ * are listed as ignored. Every problem is an {@link IllegalArgumentException} (or an IOException) naming the file.
  */
 final class ChipFolder {
-
-    /** Bundle file name, then the accepted names (normalised), the ICAO file identifier last. */
-    static final Map<String, List<String>> NAMES = Map.of(
-            "COM", List.of("ef_com", "com", "011e"),
-            "SOD", List.of("ef_sod", "sod", "011d"),
-            "DG1", List.of("ef_dg1", "dg1", "dg01", "0101"),
-            "DG2", List.of("ef_dg2", "dg2", "dg02", "0102"),
-            "DG13", List.of("ef_dg13", "dg13", "010d"),
-            "DG14", List.of("ef_dg14", "dg14", "010e"),
-            "DG15", List.of("ef_dg15", "dg15", "010f"));
-
-    static final List<String> AA_SIGNATURE = List.of("aa_signature", "aa_sig", "aasignature");
-    /** Raw nonce bytes; {@code nonce.txt} holds it as base64url text. */
-    static final List<String> NONCE_RAW = List.of("nonce", "aa_nonce");
 
     private static final List<String> REQUIRED = List.of("SOD", "DG1", "DG13");
 
@@ -61,17 +45,17 @@ final class ChipFolder {
         List<String> ignored = new ArrayList<>();
         for (Path file : list(folder)) {
             String name = file.getFileName().toString();
-            String key = normalised(name);
-            Optional<String> bundleName = bundleName(key);
+            String key = ChipFileNames.normalised(name);
+            Optional<String> bundleName = ChipFileNames.bundleName(key);
             if (bundleName.isPresent()) {
                 Path before = found.put(bundleName.get(), file);
                 if (before != null) {
                     throw new IllegalArgumentException(
                             "two files for " + bundleName.get() + ": " + before.getFileName() + " and " + name);
                 }
-            } else if (AA_SIGNATURE.contains(key)) {
+            } else if (ChipFileNames.AA_SIGNATURE.contains(key)) {
                 aa = single(aa, file, "the AA signature");
-            } else if (NONCE_RAW.contains(key)) {
+            } else if (ChipFileNames.NONCE_RAW.contains(key)) {
                 nonceRaw = single(nonceRaw, file, "the nonce");
             } else if (name.toLowerCase(Locale.ROOT).equals("nonce.txt")) {
                 nonceText = single(nonceText, file, "the nonce");
@@ -82,7 +66,7 @@ final class ChipFolder {
         for (String required : REQUIRED) {
             if (!found.containsKey(required)) {
                 throw new IllegalArgumentException("the folder has no " + required + " file (accepted names: "
-                        + String.join(", ", NAMES.get(required)) + ", case-insensitive, optional .bin)");
+                        + String.join(", ", ChipFileNames.NAMES.get(required)) + ", case-insensitive, optional .bin)");
             }
         }
         if (nonceRaw != null && nonceText != null) {
@@ -98,24 +82,6 @@ final class ChipFolder {
                 ? Optional.of(bytes(nonceRaw, total))
                 : nonceText == null ? Optional.empty() : Optional.of(base64Url(nonceText, bytes(nonceText, total)));
         return new Contents(files, aaSignature, nonce, List.copyOf(ignored));
-    }
-
-    static String normalised(String fileName) {
-        String name = fileName.toLowerCase(Locale.ROOT);
-        for (String extension : new String[] {".bin", ".der", ".dat"}) {
-            if (name.endsWith(extension)) {
-                name = name.substring(0, name.length() - extension.length());
-                break;
-            }
-        }
-        return name.replace('-', '_').replace('.', '_');
-    }
-
-    private static Optional<String> bundleName(String key) {
-        return NAMES.entrySet().stream()
-                .filter(e -> e.getValue().contains(key))
-                .map(Map.Entry::getKey)
-                .findFirst();
     }
 
     private static List<Path> list(Path folder) throws IOException {
