@@ -35,7 +35,9 @@ final class ActiveAuthenticationCheck {
     CheckResult run(Verification v) {
         byte[] dg15 = v.file("DG15");
         if (dg15 == null) {
-            String detail = v.sod.hashes().containsKey(15) ? "the SOD lists DG15 but the bundle omits it" : "no DG15";
+            String detail = v.sod != null && v.sod.hashes().containsKey(15)
+                    ? "the SOD lists DG15 but the bundle omits it"
+                    : "no DG15";
             return CheckResult.notPresent(
                     Check.ACTIVE_AUTHENTICATION, ReasonCode.AA_NOT_SUPPORTED_BY_CARD, Map.of("detail", detail));
         }

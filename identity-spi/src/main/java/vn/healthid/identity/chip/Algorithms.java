@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Null;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
@@ -75,6 +76,26 @@ final class Algorithms {
             case EC_PUBLIC_KEY -> Optional.of(new SignatureAlgorithm(jcaDigest(signerDigest) + "withECDSA", null));
             case RSASSA_PSS -> pss(id.getParameters());
             default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Whether a signature AlgorithmIdentifier's parameters are the ones its algorithm allows: RSA PKCS#1 v1.5 NULL or
+     * absent (RFC 4055 §5, RFC 5754 §3.2: implementations must accept both), ECDSA absent (RFC 5758 §3.2; the BSI
+     * plain OIDs alike), RSASSA-PSS its RSASSA-PSS-params (checked by {@link #signature}). Unknown algorithms pass
+     * here: {@link #signature} refuses them.
+     */
+    static boolean signatureParametersAllowed(AlgorithmIdentifier id) {
+        ASN1Encodable parameters = id.getParameters();
+        String oid = id.getAlgorithm().getId();
+        String[] named = SIGNATURES.get(oid);
+        if (named != null) {
+            return named[1].equals("withRSA") ? absentOrNullParameters(parameters) : parameters == null;
+        }
+        return switch (oid) {
+            case RSA_ENCRYPTION, EC_PUBLIC_KEY -> absentOrNullParameters(parameters);
+            case RSASSA_PSS -> parameters instanceof ASN1Sequence;
+            default -> true;
         };
     }
 

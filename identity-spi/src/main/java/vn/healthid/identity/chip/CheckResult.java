@@ -28,8 +28,9 @@ public record CheckResult(Check check, Verdict verdict, ReasonCode reason, Map<S
         return new CheckResult(check, Verdict.NOT_PRESENT, reason, evidence);
     }
 
-    public static CheckResult notChecked(Check check) {
-        return new CheckResult(check, Verdict.NOT_CHECKED, ReasonCode.NOT_CHECKED_AFTER_FAILURE, Map.of());
+    /** A check that could not run because its input is missing; {@code reason} names the missing input. */
+    public static CheckResult notChecked(Check check, ReasonCode reason, Map<String, String> evidence) {
+        return new CheckResult(check, Verdict.NOT_CHECKED, reason, evidence);
     }
 
     public boolean failed() {

@@ -13,8 +13,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Verifies a CCCD chip bundle: bytes in, a {@link VerificationResult} out. Checks run in {@link Check} order; after
- * the first failure the rest are NOT_CHECKED. Thread-safe; build one per trust store and share it.
+ * Verifies a CCCD chip bundle: bytes in, a {@link VerificationResult} out. Checks run in {@link Check} order and do
+ * not depend on each other's verdicts: every check whose input exists runs, so a refused card shows all its faults.
+ * A check is NOT_CHECKED only when its input is missing (no usable bundle, no parsed SOD, no readable DS
+ * certificate). Thread-safe; build one per trust store and share it.
  */
 public final class ChipVerifier {
 
@@ -38,17 +40,36 @@ public final class ChipVerifier {
         this.clock = Objects.requireNonNull(clock, "clock");
         ChainCache cache = new ChainCache(chainCacheSize);
         this.steps = List.of(
-                new Step(Check.CHALLENGE, new ChallengeCheck()::run, ReasonCode.CHALLENGE_MISMATCH),
-                new Step(Check.DATA_GROUP_HASHES, new DataGroupHashCheck()::run, ReasonCode.SOD_MALFORMED),
-                new Step(Check.SOD_SIGNATURE, new SodSignatureCheck(cache)::run, ReasonCode.SOD_SIGNATURE_INVALID),
-                new Step(Check.CERTIFICATE_CHAIN, new ChainCheck(trust, cache)::run, ReasonCode.CHAIN_UNTRUSTED_ISSUER),
-                new Step(Check.CERTIFICATE_VALIDITY, new ValidityCheck()::run, ReasonCode.DS_NOT_VALID_AT_SIGNING_TIME),
-                new Step(Check.REVOCATION, new RevocationCheck(trust)::run, ReasonCode.DS_REVOKED),
+                new Step(Check.CHALLENGE, Input.BUNDLE, new ChallengeCheck()::run, ReasonCode.CHALLENGE_MISMATCH),
+                new Step(
+                        Check.DATA_GROUP_HASHES, Input.BUNDLE, new DataGroupHashCheck()::run, ReasonCode.SOD_MALFORMED),
+                new Step(
+                        Check.SOD_SIGNATURE,
+                        Input.SOD,
+                        new SodSignatureCheck(cache)::run,
+                        ReasonCode.SOD_SIGNATURE_INVALID),
+                new Step(
+                        Check.CERTIFICATE_CHAIN,
+                        Input.DOCUMENT_SIGNER,
+                        new ChainCheck(trust, cache)::run,
+                        ReasonCode.CHAIN_UNTRUSTED_ISSUER),
+                new Step(
+                        Check.CERTIFICATE_VALIDITY,
+                        Input.DOCUMENT_SIGNER,
+                        new ValidityCheck()::run,
+                        ReasonCode.DS_NOT_VALID_AT_SIGNING_TIME),
+                new Step(
+                        Check.REVOCATION,
+                        Input.DOCUMENT_SIGNER,
+                        new RevocationCheck(trust)::run,
+                        ReasonCode.DS_REVOKED),
                 new Step(
                         Check.ACTIVE_AUTHENTICATION,
+                        Input.BUNDLE,
                         new ActiveAuthenticationCheck()::run,
                         ReasonCode.AA_SIGNATURE_INVALID),
-                new Step(Check.CONSISTENCY, new ConsistencyCheck()::run, ReasonCode.DATA_GROUP_MALFORMED));
+                new Step(
+                        Check.CONSISTENCY, Input.BUNDLE, new ConsistencyCheck()::run, ReasonCode.DATA_GROUP_MALFORMED));
     }
 
     /** Parses and verifies a bundle as received (bounded to {@link ChipBundleParser#DEFAULT_MAX_BYTES}). */
@@ -65,7 +86,8 @@ public final class ChipVerifier {
         List<CheckResult> checks = new ArrayList<>();
         checks.add(bundleFailure);
         for (Step step : steps) {
-            checks.add(CheckResult.notChecked(step.check));
+            checks.add(CheckResult.notChecked(
+                    step.check, ReasonCode.NOT_CHECKED_NO_BUNDLE, Map.of("detail", "the bundle is unusable")));
         }
         return new VerificationResult(checks, Optional.empty(), Proof.NONE, now);
     }
@@ -93,12 +115,10 @@ public final class ChipVerifier {
         checks.add(CheckResult.succeeded(
                 Check.BUNDLE,
                 Map.of("files", String.join(",", new TreeSet<>(bundle.files().keySet())))));
-        boolean failed = false;
         for (Step step : steps) {
-            CheckResult result = failed ? CheckResult.notChecked(step.check) : step.run(v);
-            failed |= result.failed();
-            checks.add(result);
+            checks.add(step.missingInput(v).orElseGet(() -> step.run(v)));
         }
+        boolean failed = !checks.stream().allMatch(VerificationResult::acceptable);
         Proof proof = failed ? Proof.NONE : v.activelyAuthenticated ? Proof.PASSIVE_AND_ACTIVE : Proof.PASSIVE_ONLY;
         Optional<VerifiedCitizen> citizen = failed ? Optional.empty() : Optional.ofNullable(v.citizen);
         return new VerificationResult(checks, citizen, citizen.isPresent() ? proof : Proof.NONE, now);
@@ -110,12 +130,37 @@ public final class ChipVerifier {
         }
     }
 
+    /** What a check needs besides the bundle's files (which every check may read: they were checked present). */
+    private enum Input {
+        BUNDLE,
+        SOD,
+        DOCUMENT_SIGNER
+    }
+
     /**
      * One check. Parsers of untrusted bytes (Bouncy Castle's among them) signal bad input with assorted runtime
      * exceptions; any that escapes a check is that check failing with its fallback reason, never an exception
      * thrown to the caller.
      */
-    private record Step(Check check, Function<Verification, CheckResult> body, ReasonCode fallback) {
+    private record Step(Check check, Input input, Function<Verification, CheckResult> body, ReasonCode fallback) {
+
+        /** NOT_CHECKED naming the missing input, when an earlier check could not produce it. */
+        Optional<CheckResult> missingInput(Verification v) {
+            if (input == Input.BUNDLE) {
+                return Optional.empty();
+            }
+            if (v.sod == null) {
+                return Optional.of(CheckResult.notChecked(
+                        check, ReasonCode.NOT_CHECKED_NO_SOD, Map.of("detail", "EF.SOD did not parse")));
+            }
+            if (input == Input.DOCUMENT_SIGNER && v.documentSigner == null) {
+                return Optional.of(CheckResult.notChecked(
+                        check,
+                        ReasonCode.NOT_CHECKED_NO_DS_CERTIFICATE,
+                        Map.of("detail", "no readable Document Signer certificate in EF.SOD")));
+            }
+            return Optional.empty();
+        }
 
         CheckResult run(Verification v) {
             try {

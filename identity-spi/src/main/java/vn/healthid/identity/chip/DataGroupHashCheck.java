@@ -39,6 +39,8 @@ final class DataGroupHashCheck {
             throw new IllegalStateException("the JDK lacks " + digestName.get(), e);
         }
         Map<String, String> checked = new TreeMap<>();
+        CheckResult firstFault = null;
+        Set<String> mismatched = new TreeSet<>();
         for (Map.Entry<String, byte[]> file : new TreeMap<>(v.bundle.files()).entrySet()) {
             int number = DataGroups.numberOfFile(file.getKey());
             if (number < 0) {
@@ -50,15 +52,25 @@ final class DataGroupHashCheck {
             }
             byte[] computed = digest.digest(file.getValue());
             if (!MessageDigest.isEqual(stored, computed)) {
-                HexFormat hex = HexFormat.of();
-                return failed(
-                        ReasonCode.DG_HASH_MISMATCH,
-                        Map.of(
-                                "dataGroup", file.getKey(),
-                                "stored", hex.formatHex(stored),
-                                "computed", hex.formatHex(computed)));
+                mismatched.add(file.getKey());
+                if (firstFault == null) {
+                    HexFormat hex = HexFormat.of();
+                    firstFault = failed(
+                            ReasonCode.DG_HASH_MISMATCH,
+                            Map.of(
+                                    "dataGroup", file.getKey(),
+                                    "stored", hex.formatHex(stored),
+                                    "computed", hex.formatHex(computed)));
+                }
+                continue;
             }
             checked.put(file.getKey(), "ok");
+        }
+        if (firstFault != null) {
+            // Every tampered group is named, the first with both hashes.
+            Map<String, String> evidence = new TreeMap<>(firstFault.evidence());
+            evidence.put("mismatched", String.join(",", mismatched));
+            return failed(ReasonCode.DG_HASH_MISMATCH, evidence);
         }
         byte[] com = v.file("COM");
         if (com != null) {

@@ -33,5 +33,19 @@ public enum ReasonCode {
     NUMBER_SEX_MISMATCH,
     CARD_EXPIRED,
     DG13_FIELD_MISSING,
-    NOT_CHECKED_AFTER_FAILURE
+    NOT_CHECKED_AFTER_FAILURE,
+    // Every check reported (a check is skipped only when its input is missing) and the EF.SOD / DG14 / DG15
+    // encoding rules (docs/cccd-chip.md, "EF.SOD: the encoding rules the verifier enforces").
+    NOT_CHECKED_NO_BUNDLE,
+    NOT_CHECKED_NO_SOD,
+    NOT_CHECKED_NO_DS_CERTIFICATE,
+    SOD_DIGEST_ALGORITHM_DUPLICATE,
+    SOD_DIGEST_ALGORITHM_UNUSED,
+    SOD_CRLS_MALFORMED,
+    SOD_SIGNER_IDENTIFIER_MISMATCH,
+    SOD_SIGNATURE_ALGORITHM_PARAMETERS_INVALID,
+    SOD_UNSIGNED_ATTRIBUTE_NOT_ALLOWED,
+    AA_KEY_PARAMETERS_INVALID,
+    AA_KEY_NOT_DER,
+    DG14_KEY_NOT_DER
 }

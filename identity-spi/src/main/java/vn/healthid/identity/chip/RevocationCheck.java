@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The Document Signer and the CSCAs on its path must not be listed on a configured CRL from their issuer. Without
- * CRLs (or without one from the DS's issuer) the check is NOT_PRESENT: policy decides what that is worth.
+ * CRLs (or without one from the DS's issuer) the check is NOT_PRESENT: policy decides what that is worth. Without a
+ * trusted chain only the DS is looked up (by its issuer's name), so a revoked DS is reported even then.
  */
 final class RevocationCheck {
 
@@ -21,7 +22,7 @@ final class RevocationCheck {
         if (!trust.hasCrls()) {
             return CheckResult.notPresent(Check.REVOCATION, ReasonCode.OK, Map.of("detail", "no CRL configured"));
         }
-        X509Certificate ds = v.chain.documentSigner();
+        X509Certificate ds = v.documentSigner;
         List<X509CRL> dsCrls = trust.crlsFrom(ds.getIssuerX500Principal());
         for (X509CRL crl : dsCrls) {
             if (crl.isRevoked(ds)) {
@@ -33,7 +34,8 @@ final class RevocationCheck {
                                 "crlIssuer", crl.getIssuerX500Principal().getName()));
             }
         }
-        for (X509Certificate csca : v.chain.path()) {
+        List<X509Certificate> path = v.chain == null ? List.of() : v.chain.path();
+        for (X509Certificate csca : path) {
             for (X509CRL crl : trust.crlsFrom(csca.getIssuerX500Principal())) {
                 if (crl.isRevoked(csca)) {
                     return CheckResult.failed(
@@ -47,6 +49,10 @@ final class RevocationCheck {
             return CheckResult.notPresent(
                     Check.REVOCATION, ReasonCode.OK, Map.of("detail", "no CRL from the DS's issuer"));
         }
-        return CheckResult.succeeded(Check.REVOCATION, Map.of("crls", Integer.toString(dsCrls.size())));
+        return CheckResult.succeeded(
+                Check.REVOCATION,
+                v.chain == null
+                        ? Map.of("crls", Integer.toString(dsCrls.size()), "csca", "not judged: no trusted chain")
+                        : Map.of("crls", Integer.toString(dsCrls.size())));
     }
 }

@@ -1,15 +1,20 @@
 package vn.healthid.identity.chip;
 
+import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
 import org.bouncycastle.asn1.cms.SignerIdentifier;
 import org.bouncycastle.asn1.cms.SignerInfo;
-import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 
-/** Whether a SignerInfo's identifier (issuer and serial, or subject key identifier) names a certificate. */
+/**
+ * Whether a SignerInfo's identifier names a certificate (RFC 5652 §5.3): issuerAndSerialNumber with version 1, the
+ * issuer's DER bytes equal to the certificate's (no X.500 name matching, which would accept another case, string
+ * type or RDN order: docs/cccd-chip.md), or subjectKeyIdentifier with version 3, equal to the certificate's SKI.
+ */
 final class SignerIdentifiers {
 
     private SignerIdentifiers() {}
@@ -29,11 +34,15 @@ final class SignerIdentifiers {
             return Arrays.equals(keyId, certificateKeyId);
         }
         IssuerAndSerialNumber issuerAndSerial = IssuerAndSerialNumber.getInstance(sid.getId());
-        return version == 1
-                && issuerAndSerial.getSerialNumber().getValue().equals(certificate.getSerialNumber())
-                && issuerAndSerial
-                        .getName()
-                        .equals(X500Name.getInstance(
-                                certificate.getIssuerX500Principal().getEncoded()));
+        try {
+            // The SignerInfo was checked to be DER, and so was the certificate: both encodings are the bytes received.
+            return version == 1
+                    && issuerAndSerial.getSerialNumber().getValue().equals(certificate.getSerialNumber())
+                    && Arrays.equals(
+                            issuerAndSerial.getName().getEncoded(ASN1Encoding.DER),
+                            certificate.getIssuerX500Principal().getEncoded());
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

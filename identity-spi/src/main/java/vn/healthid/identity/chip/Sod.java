@@ -10,8 +10,8 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
 /**
  * EF.SOD as parsed, nothing verified yet: the LDS security object (digest algorithm and one hash per data group), the
- * raw encapsulated content, the single SignerInfo and the Document Signer certificate's encoding when the SOD carries one (parsed only when the
- * chain cache does not know it).
+ * raw encapsulated content, the single SignerInfo, the Document Signer certificate's encoding when the SOD carries
+ * one (parsed only when the chain cache does not know it) and the encoding of the [1] crls element if present.
  */
 record Sod(
         AlgorithmIdentifier ldsDigestAlgorithm,
@@ -22,4 +22,5 @@ record Sod(
         ASN1Set digestAlgorithms,
         SignerInfo signerInfo,
         Optional<byte[]> documentSignerDer,
+        Optional<byte[]> crls,
         Optional<Instant> signingTime) {}

@@ -23,7 +23,9 @@ import org.bouncycastle.asn1.icao.ICAOObjectIdentifiers;
 import org.bouncycastle.asn1.icao.LDSSecurityObject;
 
 /**
- * Parses EF.SOD (tag 77, CMS SignedData over an LDS security object), strictly: anything odd is SOD_MALFORMED. The
+ * Parses EF.SOD (tag 77, CMS SignedData over an LDS security object), strictly: anything odd is SOD_MALFORMED; the
+ * profile rules that leave the SOD usable (digestAlgorithms, crls, unsigned attributes, algorithm parameters) are
+ * {@link SodProfile}'s, under SOD_SIGNATURE, so the data-group hashes are still judged (docs/cccd-chip.md). The
  * SignedData skeleton is walked with {@link Tlv} (profiling showed Bouncy Castle's stream parser spending most of
  * the SOD's parse time in the embedded certificate); Bouncy Castle parses only the small parts it must, and each
  * unsigned part must be canonical DER so that no mutation of it goes unnoticed. The DS certificate stays bytes.
@@ -64,8 +66,10 @@ final class SodParser {
             }
             certificate = certificates.stream().findFirst().map(Tlv::encoded);
         }
+        Optional<byte[]> crls = Optional.empty();
         if (i < signedData.size() && signedData.get(i).tag() == CRLS_1) {
-            i++; // CRLs in the SOD are not used: revocation comes from the configured CRLs
+            // Kept for SodProfile to judge (docs/cccd-chip.md); never used: revocation comes from the configured CRLs.
+            crls = Optional.of(signedData.get(i++).encoded());
         }
         List<Tlv> signerInfos = next(signedData, i++, SET).children(R);
         if (i != signedData.size() || signerInfos.size() != 1) {
@@ -78,10 +82,15 @@ final class SodParser {
         }
         byte[] content = only(encapsulated.get(1).children(R), OCTET_STRING).value();
         SignerInfo signerInfo = canonical(signerInfos.get(0), SignerInfo.class);
-        return lds(content, digestAlgorithms, signerInfo, certificate);
+        return lds(content, digestAlgorithms, signerInfo, certificate, crls);
     }
 
-    private Sod lds(byte[] content, ASN1Set digestAlgorithms, SignerInfo signerInfo, Optional<byte[]> certificate)
+    private Sod lds(
+            byte[] content,
+            ASN1Set digestAlgorithms,
+            SignerInfo signerInfo,
+            Optional<byte[]> certificate,
+            Optional<byte[]> crls)
             throws MalformedException {
         Tlv.whole(content, SEQUENCE, R); // the LDS object is covered by messageDigest: structure checked, not form
         try {
@@ -107,6 +116,7 @@ final class SodParser {
                     digestAlgorithms,
                     signerInfo,
                     certificate,
+                    crls,
                     signingTime(signerInfo));
         } catch (IOException | RuntimeException e) {
             // Bouncy Castle's getInstance() reports structural mismatches as IllegalArgumentException and friends.

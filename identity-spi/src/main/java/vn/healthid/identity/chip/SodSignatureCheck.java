@@ -20,9 +20,10 @@ import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.SignerInfo;
 
 /**
- * The SOD's CMS signature: the SignerInfo names the Document Signer certificate the SOD carries, its signed
- * attributes hold the right content type and the digest of the LDS security object, and the signature over those
- * attributes verifies with the DS key under an allowed algorithm.
+ * The SOD's CMS signature: the SignerInfo names the Document Signer certificate the SOD carries (DER equality), the
+ * unsigned parts follow the LDS profile ({@link SodProfile}), its signed attributes hold the right content type and
+ * the digest of the LDS security object, and the signature over those attributes verifies with the DS key under an
+ * allowed algorithm.
  */
 final class SodSignatureCheck {
 
@@ -34,39 +35,45 @@ final class SodSignatureCheck {
 
     CheckResult run(Verification v) {
         Sod sod = v.sod;
+        v.signingTime = sod.signingTime().orElse(null); // as stated; ValidityCheck says whether it was signed
         if (sod.documentSignerDer().isEmpty()) {
             return failed(ReasonCode.DS_CERTIFICATE_MISSING, Map.of());
         }
-        v.documentSignerDer = sod.documentSignerDer().get();
-        v.documentSignerKey = ChainCache.keyOf(v.documentSignerDer);
+        byte[] documentSignerDer = sod.documentSignerDer().get();
+        v.documentSignerKey = ChainCache.keyOf(documentSignerDer);
         TrustedChain cached = cache.get(v.documentSignerKey);
-        v.chain = cached;
+        X509Certificate ds;
         if (cached != null) {
-            v.documentSigner = cached.documentSigner(); // same SHA-256, so the same bytes validated before
+            ds = cached.documentSigner(); // same SHA-256, so the same bytes validated before
         } else {
             try {
-                v.documentSigner = BouncyCastle.certificate(v.documentSignerDer);
+                ds = BouncyCastle.certificate(documentSignerDer);
                 // Canonical DER: the certificate's signature covers the TBS re-encoded, not these bytes.
-                if (!Arrays.equals(v.documentSigner.getEncoded(), v.documentSignerDer)) {
+                if (!Arrays.equals(ds.getEncoded(), documentSignerDer)) {
                     return failed(ReasonCode.SOD_MALFORMED, Map.of("detail", "DS certificate is not DER"));
                 }
             } catch (GeneralSecurityException | RuntimeException e) {
                 return failed(ReasonCode.SOD_MALFORMED, Map.of("detail", "unreadable DS certificate"));
             }
         }
+        // Only a readable, DER certificate is an input of the chain, validity and revocation checks.
+        v.documentSignerDer = documentSignerDer;
+        v.documentSigner = ds;
+        v.chain = cached;
         Map<String, String> evidence = new HashMap<>();
-        evidence.put("dsSubject", v.documentSigner.getSubjectX500Principal().getName());
-        evidence.put("dsSerial", v.documentSigner.getSerialNumber().toString(16));
+        evidence.put("dsSubject", ds.getSubjectX500Principal().getName());
+        evidence.put("dsSerial", ds.getSerialNumber().toString(16));
         SignerInfo signer = sod.signerInfo();
-        if (!SignerIdentifiers.matches(signer, v.documentSigner)) {
-            return failed(ReasonCode.SOD_SIGNATURE_INVALID, with(evidence, "SignerInfo does not name the DS"));
+        if (!SignerIdentifiers.matches(signer, ds)) {
+            return failed(ReasonCode.SOD_SIGNER_IDENTIFIER_MISMATCH, with(evidence, "SignerInfo does not name the DS"));
         }
         Optional<String> digest = Algorithms.digest(signer.getDigestAlgorithm());
         if (digest.isEmpty()) {
             return failed(ReasonCode.DIGEST_ALGORITHM_NOT_ALLOWED, with(evidence, "signer digest"));
         }
-        if (!listed(sod.digestAlgorithms(), signer)) {
-            return failed(ReasonCode.SOD_MALFORMED, with(evidence, "signer digest not in digestAlgorithms"));
+        Optional<SodProfile.Refusal> refusal = SodProfile.check(sod, evidence);
+        if (refusal.isPresent()) {
+            return failed(refusal.get().reason(), with(evidence, refusal.get().detail()));
         }
         ASN1Set signedAttributes = signer.getAuthenticatedAttributes();
         if (signedAttributes == null) {
@@ -97,10 +104,10 @@ final class SodSignatureCheck {
                             signer.getDigestEncryptionAlgorithm().getAlgorithm().getId()));
         }
         evidence.put("algorithm", algorithm.get().name());
-        if (!verifies(algorithm.get(), v.documentSigner, signedAttributes, signer)) {
+        if (!verifies(algorithm.get(), ds, signedAttributes, signer)) {
             return failed(ReasonCode.SOD_SIGNATURE_INVALID, with(evidence, "signature does not verify"));
         }
-        v.signingTime = sod.signingTime().orElse(null);
+        v.sodSignatureVerified = true;
         return CheckResult.succeeded(Check.SOD_SIGNATURE, evidence);
     }
 
@@ -118,15 +125,6 @@ final class SodSignatureCheck {
             // A key that does not fit the algorithm, or a signature that is not even well formed: it does not verify.
             return false;
         }
-    }
-
-    private static boolean listed(ASN1Set digestAlgorithms, SignerInfo signer) {
-        for (ASN1Encodable listed : digestAlgorithms) {
-            if (listed.equals(signer.getDigestAlgorithm())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ASN1Encodable single(AttributeTable attributes, ASN1ObjectIdentifier type) {

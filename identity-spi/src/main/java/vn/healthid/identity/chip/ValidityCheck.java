@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The Document Signer was valid when it signed (the CMS signingTime, else now) and has digitalSignature; every CSCA
- * on its path was valid then and may sign certificates.
+ * on its path was valid then and may sign certificates. Runs whatever the signature and chain verdicts: with an
+ * unverified SOD signature the stated signingTime is used and said so; without a trusted chain only the DS is judged.
  */
 final class ValidityCheck {
 
@@ -19,8 +20,10 @@ final class ValidityCheck {
     CheckResult run(Verification v) {
         Instant at = v.signingTime != null ? v.signingTime : v.now;
         Date when = Date.from(at);
-        String basis = v.signingTime != null ? "signingTime" : "now";
-        X509Certificate ds = v.chain.documentSigner();
+        String basis = v.signingTime == null
+                ? "now"
+                : v.sodSignatureVerified ? "signingTime" : "signingTime, SOD signature not verified";
+        X509Certificate ds = v.documentSigner;
         if (!validAt(ds, when)) {
             return failed(
                     ReasonCode.DS_NOT_VALID_AT_SIGNING_TIME,
@@ -32,6 +35,11 @@ final class ValidityCheck {
         boolean[] usage = ds.getKeyUsage();
         if (usage == null || usage.length <= DIGITAL_SIGNATURE || !usage[DIGITAL_SIGNATURE]) {
             return failed(ReasonCode.DS_KEY_USAGE_INVALID, Map.of("detail", "DS lacks digitalSignature"));
+        }
+        if (v.chain == null) {
+            return CheckResult.succeeded(
+                    Check.CERTIFICATE_VALIDITY,
+                    Map.of("at", at + " (" + basis + ")", "csca", "not judged: no trusted chain"));
         }
         for (X509Certificate csca : v.chain.path()) {
             boolean[] cscaUsage = csca.getKeyUsage();

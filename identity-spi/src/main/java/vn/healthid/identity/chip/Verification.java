@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The state of one verification as its checks run: what each check established and the next one builds on. Not
+ * The state of one verification as its checks run: the inputs each check produces for the others (the parsed SOD,
+ * the DS certificate, the trusted chain), never their verdicts, so that every check runs whose input exists. Not
  * shared between threads; a new one per bundle.
  */
 final class Verification {
@@ -20,7 +21,10 @@ final class Verification {
     java.nio.ByteBuffer documentSignerKey;
     X509Certificate documentSigner;
     TrustedChain chain;
+    /** The CMS signingTime as the SOD states it; {@link #sodSignatureVerified} says whether the DS signed it. */
     Instant signingTime;
+
+    boolean sodSignatureVerified;
     boolean activelyAuthenticated;
     VerifiedCitizen citizen;
 

@@ -12,9 +12,11 @@ import vn.healthid.identity.chip.TrustStore;
 import vn.healthid.identity.chip.VerificationResult;
 
 /**
- * Operator command: {@code verify --trust FILE [--trust FILE...] [--crl FILE] --nonce BASE64URL BUNDLE_FILE}. Prints
- * every check's verdict, reason and short evidence, the proof and the masked citizen number. Exit 0 when verified,
- * 1 when not, 2 for usage or configuration errors.
+ * Operator command: {@code verify --trust FILE [--trust FILE...] [--crl FILE] [--nonce BASE64URL] (BUNDLE_FILE |
+ * CHIP_FOLDER)}. The input is a bundle JSON file or a folder of raw chip files ({@link ChipFolder}); the nonce is
+ * required, except for a folder holding it. Prints every check's verdict, reason and short evidence, every failure,
+ * the proof and the masked citizen number. Exit 0 when verified, 1 when not, 2 for usage, configuration or
+ * unreadable input.
  */
 public final class CccdVerifyCommand {
 
@@ -22,7 +24,7 @@ public final class CccdVerifyCommand {
     static final int NOT_VERIFIED = 1;
     static final int USAGE = 2;
     static final String USAGE_TEXT =
-            "usage: cccd verify --trust FILE [--trust FILE...] [--crl FILE] --nonce BASE64URL BUNDLE_FILE";
+            "usage: cccd verify --trust FILE [--trust FILE...] [--crl FILE] [--nonce BASE64URL] BUNDLE_FILE|CHIP_FOLDER";
     private static final int EVIDENCE_WIDTH = 100;
 
     private final PrintStream out;
@@ -49,17 +51,42 @@ public final class CccdVerifyCommand {
             return USAGE;
         }
         TrustStore trust;
-        byte[] bundle;
+        VerificationResult result;
         try {
             trust = TrustFiles.load(arguments.trustFiles(), arguments.crlFiles());
-            bundle = Files.readAllBytes(arguments.bundle());
+            ChipVerifier verifier = new ChipVerifier(trust, clock);
+            result = Files.isDirectory(arguments.input())
+                    ? verifyFolder(verifier, arguments)
+                    : verifier.verify(Files.readAllBytes(arguments.input()), requireNonce(arguments.nonce()));
         } catch (IOException | IllegalArgumentException e) {
             err.println("cccd verify: " + e.getMessage());
             return USAGE;
         }
-        VerificationResult result = new ChipVerifier(trust, clock).verify(bundle, arguments.nonce());
         print(result);
         return result.verified() ? VERIFIED : NOT_VERIFIED;
+    }
+
+    private VerificationResult verifyFolder(ChipVerifier verifier, VerifyArguments arguments) throws IOException {
+        ChipFolder.Contents folder = ChipFolder.read(arguments.input());
+        byte[] nonce = arguments.nonce() != null
+                ? arguments.nonce()
+                : VerifyArguments.requireLongEnough(
+                        folder.nonce()
+                                .orElseThrow(() -> new IllegalArgumentException(
+                                        "--nonce is required (or a nonce.bin / nonce.txt file in the folder)")),
+                        "the folder's nonce");
+        for (String ignored : folder.ignored()) {
+            out.println("ignored file: " + ignored + " (not a file the verifier reads)");
+        }
+        // The folder's nonce is what the card was asked to sign (the bundle's challenge); --nonce is what was issued.
+        return verifier.verify(folder.bundle(folder.nonce().orElse(nonce)), nonce);
+    }
+
+    private static byte[] requireNonce(byte[] nonce) {
+        if (nonce == null) {
+            throw new IllegalArgumentException("--nonce is required");
+        }
+        return nonce;
     }
 
     private void print(VerificationResult result) {
@@ -67,6 +94,12 @@ public final class CccdVerifyCommand {
             out.printf(
                     "%-22s %-12s %-28s %s%n",
                     check.check(), check.verdict(), check.reason(), shortEvidence(check.evidence()));
+        }
+        if (!result.failures().isEmpty()) {
+            out.println("failed: "
+                    + result.failures().stream()
+                            .map(f -> f.check() + " " + f.reason())
+                            .collect(Collectors.joining(", ")));
         }
         out.println("proof: " + result.proof());
         out.println("verified: " + result.verified());

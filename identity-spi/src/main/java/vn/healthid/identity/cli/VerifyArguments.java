@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** The parsed command line of {@code cccd verify}; {@link IllegalArgumentException} for anything unusable. */
-record VerifyArguments(List<Path> trustFiles, List<Path> crlFiles, byte[] nonce, Path bundle) {
+/**
+ * The parsed command line of {@code cccd verify}; {@link IllegalArgumentException} for anything unusable.
+ * {@code input} is a bundle JSON file or a folder of raw chip files; {@code nonce} is null when not given (a folder
+ * may hold it).
+ */
+record VerifyArguments(List<Path> trustFiles, List<Path> crlFiles, byte[] nonce, Path input) {
 
-    private static final int MIN_NONCE_BYTES = 16;
+    static final int MIN_NONCE_BYTES = 16;
 
     static VerifyArguments parse(String[] args) {
         List<Path> trust = new ArrayList<>();
@@ -33,13 +37,11 @@ record VerifyArguments(List<Path> trustFiles, List<Path> crlFiles, byte[] nonce,
         if (trust.isEmpty()) {
             throw new IllegalArgumentException("at least one --trust file is required");
         }
-        if (nonce == null) {
-            throw new IllegalArgumentException("--nonce is required");
-        }
         if (bundle == null) {
-            throw new IllegalArgumentException("the bundle file is required");
+            throw new IllegalArgumentException("the bundle file or chip folder is required");
         }
-        return new VerifyArguments(List.copyOf(trust), List.copyOf(crls), decodeNonce(nonce), bundle);
+        return new VerifyArguments(
+                List.copyOf(trust), List.copyOf(crls), nonce == null ? null : decodeNonce(nonce), bundle);
     }
 
     private static String value(String[] args, int index, String option) {
@@ -56,8 +58,12 @@ record VerifyArguments(List<Path> trustFiles, List<Path> crlFiles, byte[] nonce,
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--nonce is not base64url");
         }
+        return requireLongEnough(nonce, "--nonce");
+    }
+
+    static byte[] requireLongEnough(byte[] nonce, String source) {
         if (nonce.length < MIN_NONCE_BYTES) {
-            throw new IllegalArgumentException("--nonce must decode to at least " + MIN_NONCE_BYTES + " bytes");
+            throw new IllegalArgumentException(source + " must decode to at least " + MIN_NONCE_BYTES + " bytes");
         }
         return nonce;
     }

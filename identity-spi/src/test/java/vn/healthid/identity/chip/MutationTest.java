@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import vn.healthid.sandbox.cards.AaKey;
@@ -17,7 +19,10 @@ import vn.healthid.sandbox.cards.SignatureScheme;
 
 /**
  * Seeded mutations (bit flips, truncations, insertions, length-byte corruptions) over every file of a valid bundle:
- * each one is a FAILED verdict, never an exception. The timeout guards against hangs, not performance.
+ * each one is a FAILED verdict, never an exception. Then the EF.SOD mutation families that keep the DS signature
+ * valid (issue 20 item 3: unsigned attributes, [1] crls content, signer-identifier names, signature-algorithm
+ * parameters, digestAlgorithms entries), each with its expected verdict (docs/cccd-chip.md, EF.SOD section). The
+ * timeouts guard against hangs, not performance.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MutationTest {
@@ -59,6 +64,103 @@ class MutationTest {
 
         assertThat(count[0]).isGreaterThanOrEqualTo(1000);
         assertThat(accepted).isEmpty();
+    }
+
+    /** One SOD mutation family: seeded variants of the SOD and the verdict each must get. */
+    private record Family(
+            String name, Fixture fixture, Function<Random, UnaryOperator<byte[]>> variant, Expected expected) {}
+
+    /** {@code reason} null: the variant is allowed by ICAO 9303-10 / RFC 5652 and must verify. */
+    private record Expected(ReasonCode reason) {
+        static Expected verified() {
+            return new Expected(null);
+        }
+    }
+
+    private record Fixture(SandboxFixture sandbox, Card card) {}
+
+    private static final int PER_FAMILY = 40;
+
+    @Test
+    void everySodMutationFamilyGetsItsExpectedVerdict() {
+        Fixture ecdsa = new Fixture(sandbox, card);
+        SandboxFixture rsaSandbox = new SandboxFixture(11, SignatureScheme.RSA_PKCS1_SHA256);
+        Fixture rsa = new Fixture(rsaSandbox, rsaSandbox.card(CardSpec.defaults()));
+        List<Family> families = List.of(
+                new Family(
+                        "unknown unsigned attribute",
+                        ecdsa,
+                        SodMutations::unknownUnsignedAttribute,
+                        new Expected(ReasonCode.SOD_UNSIGNED_ATTRIBUTE_NOT_ALLOWED)),
+                new Family(
+                        "junk in [1] crls", ecdsa, SodMutations::junkCrls, new Expected(ReasonCode.SOD_CRLS_MALFORMED)),
+                new Family(
+                        "issuer name case, string type or RDN order",
+                        ecdsa,
+                        r -> SodMutations.lenientIssuer(r, sandbox.pki.documentSigner()),
+                        new Expected(ReasonCode.SOD_SIGNER_IDENTIFIER_MISMATCH)),
+                new Family(
+                        "ECDSA signature parameters added",
+                        ecdsa,
+                        SodMutations::addedSignatureParameters,
+                        new Expected(ReasonCode.SOD_SIGNATURE_ALGORITHM_PARAMETERS_INVALID)),
+                new Family(
+                        "RSA signature NULL replaced",
+                        rsa,
+                        SodMutations::addedSignatureParameters,
+                        new Expected(ReasonCode.SOD_SIGNATURE_ALGORITHM_PARAMETERS_INVALID)),
+                new Family(
+                        "RSA signature NULL removed (RFC 5754: accepted)",
+                        rsa,
+                        r -> SodMutations.removedSignatureParameters(),
+                        Expected.verified()),
+                new Family(
+                        "digestAlgorithms entry duplicated",
+                        ecdsa,
+                        SodMutations::duplicatedDigestAlgorithm,
+                        new Expected(ReasonCode.SOD_DIGEST_ALGORITHM_DUPLICATE)),
+                new Family(
+                        "digestAlgorithms entry no signer uses",
+                        ecdsa,
+                        SodMutations::unusedDigestAlgorithm,
+                        new Expected(ReasonCode.SOD_DIGEST_ALGORITHM_UNUSED)));
+        Random random = new Random(20261203L);
+        List<String> wrong = new ArrayList<>();
+        int[] count = {0};
+
+        assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
+            for (Family family : families) {
+                byte[] nonce = SandboxFixture.nonce();
+                byte[] valid = SandboxFixture.bundle(family.fixture().card(), nonce);
+                byte[] original = new BundleEditor(valid).file("SOD");
+                ChipVerifier verifier = family.fixture().sandbox().verifier();
+                for (int i = 0; i < PER_FAMILY; i++) {
+                    byte[] mutated = family.variant().apply(random).apply(original);
+                    if (Arrays.equals(mutated, original)) {
+                        continue;
+                    }
+                    VerificationResult result = verifier.verify(
+                            new BundleEditor(valid).file("SOD", mutated).json(), nonce);
+                    count[0]++;
+                    if (!hasVerdict(result, family.expected())) {
+                        wrong.add(family.name() + " #" + i + ": " + result.failures());
+                    }
+                }
+            }
+        });
+
+        assertThat(count[0]).isGreaterThanOrEqualTo(families.size() * PER_FAMILY * 9 / 10);
+        assertThat(wrong).isEmpty();
+    }
+
+    private static boolean hasVerdict(VerificationResult result, Expected expected) {
+        if (expected.reason() == null) {
+            return result.verified();
+        }
+        return !result.verified()
+                && result.failures().size() == 1
+                && result.failures().get(0).check() == Check.SOD_SIGNATURE
+                && result.failures().get(0).reason() == expected.reason();
     }
 
     private static byte[] mutate(byte[] original, int kind, Random random) {
