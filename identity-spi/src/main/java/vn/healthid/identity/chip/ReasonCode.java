@@ -33,5 +33,12 @@ public enum ReasonCode {
     NUMBER_SEX_MISMATCH,
     CARD_EXPIRED,
     DG13_FIELD_MISSING,
+    // DG13 and DG1/DG13 agreement (docs/cccd-chip.md)
+    /** A field that a decision uses appears more than once in DG13: which one counts is ambiguous. */
+    DG13_FIELD_DUPLICATED,
+    /** A DG13 field or the whole file is longer than the bound checked before Unicode normalisation. */
+    DG13_TOO_LONG,
+    /** The 12-digit number at the start of the MRZ optional data (DG1) is not DG13's number. */
+    DG1_DG13_NUMBER_MISMATCH,
     NOT_CHECKED_AFTER_FAILURE
 }
