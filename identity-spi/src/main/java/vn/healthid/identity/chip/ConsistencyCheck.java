@@ -2,22 +2,21 @@ package vn.healthid.identity.chip;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The data groups agree with each other and with today: DG13's required fields are present, the MRZ (document
- * number, optional data, date of birth, sex, expiry) matches DG13, the 12-digit number's century/sex digit and year
- * digits match the date of birth and sex, and the card has not expired. Evidence names fields, never their values.
+ * The data groups agree with each other and with today: DG13's decision fields are present and well formed
+ * ({@link Dg13Parser}), the MRZ optional data carries DG13's number, the rest of the MRZ (document number, date of
+ * birth, sex, expiry) matches DG13, the 12-digit number's century/sex digit and year digits match the date of birth
+ * and sex, and the card has not expired (docs/cccd-chip.md). Evidence names fields, never their values.
  */
 final class ConsistencyCheck {
 
-    static final String NO_EXPIRY_DG13 = "Không thời hạn";
+    static final String NO_EXPIRY_DG13 = Dg13Decisions.NO_EXPIRY;
     static final String NO_EXPIRY_MRZ = "991231";
-    private static final DateTimeFormatter DG13_DATE =
-            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter MRZ_DATE = DateTimeFormatter.ofPattern("yyMMdd");
 
     private final Dg13Parser dg13Parser = new Dg13Parser();
@@ -29,80 +28,63 @@ final class ConsistencyCheck {
             mrz = Mrz.fromDg1(v.file("DG1"));
             dg13 = dg13Parser.parse(v.file("DG13"));
         } catch (MalformedException e) {
-            return failed(e.reason(), "detail", e.getMessage());
+            return e.field() == null
+                    ? failed(e.reason(), Map.of("detail", e.getMessage()))
+                    : failed(e.reason(), Map.of("field", e.field(), "detail", e.getMessage()));
         }
-        for (int required : new int[] {Dg13.NUMBER, Dg13.FULL_NAME, Dg13.DATE_OF_BIRTH, Dg13.SEX}) {
-            if (dg13.value(required).isEmpty()) {
-                return failed(ReasonCode.DG13_FIELD_MISSING, "field", Integer.toString(required));
-            }
+        String number = dg13.number();
+        if (!MrzAgreement.numberAgrees(mrz, number)) {
+            return failed(
+                    ReasonCode.DG1_DG13_NUMBER_MISMATCH,
+                    Map.of("field", "optionalData", "number", NationalNumber.mask(number)));
         }
-        if (!dg13.has(Dg13.DATE_OF_EXPIRY)) {
-            return failed(ReasonCode.DG13_FIELD_MISSING, "field", Integer.toString(Dg13.DATE_OF_EXPIRY));
-        }
-        String number = dg13.value(Dg13.NUMBER).get();
-        Optional<LocalDate> birth = date(dg13.value(Dg13.DATE_OF_BIRTH).get());
-        Optional<Sex> sex = sex(dg13.value(Dg13.SEX).get());
-        String expiryText = dg13.value(Dg13.DATE_OF_EXPIRY).orElse(NO_EXPIRY_DG13);
-        Optional<LocalDate> expiry = NO_EXPIRY_DG13.equalsIgnoreCase(expiryText) ? Optional.empty() : date(expiryText);
-        Optional<LocalDate> issue = dg13.value(Dg13.DATE_OF_ISSUE).flatMap(ConsistencyCheck::date);
-        if (!NationalNumber.isWellFormed(number)
-                || birth.isEmpty()
-                || sex.isEmpty()
-                || (expiry.isEmpty() && !NO_EXPIRY_DG13.equalsIgnoreCase(expiryText))
-                || (dg13.value(Dg13.DATE_OF_ISSUE).isPresent() && issue.isEmpty())) {
-            return failed(ReasonCode.DATA_GROUP_MALFORMED, "detail", "DG13 number, date or sex unreadable");
-        }
-        Optional<String> mismatch = MrzAgreement.mismatch(mrz, number, birth.get(), sex.get(), expiry);
+        Optional<LocalDate> expiry = Optional.ofNullable(dg13.dateOfExpiry());
+        Optional<String> mismatch = MrzAgreement.mismatch(mrz, number, dg13.dateOfBirth(), dg13.sex(), expiry);
         if (mismatch.isPresent()) {
-            return failed(ReasonCode.MRZ_DG13_MISMATCH, "field", mismatch.get());
+            return failed(ReasonCode.MRZ_DG13_MISMATCH, Map.of("field", mismatch.get()));
         }
-        ReasonCode numberAgreement = NationalNumber.agreesWith(number, birth.get(), sex.get());
+        ReasonCode numberAgreement = NationalNumber.agreesWith(number, dg13.dateOfBirth(), dg13.sex());
         if (numberAgreement != ReasonCode.OK) {
-            return failed(numberAgreement, "number", NationalNumber.mask(number));
+            return failed(numberAgreement, Map.of("number", NationalNumber.mask(number)));
         }
         if (expiry.isPresent() && v.today.isAfter(expiry.get())) {
-            return failed(ReasonCode.CARD_EXPIRED, "today", v.today.toString());
+            return failed(ReasonCode.CARD_EXPIRED, Map.of("today", v.today.toString()));
         }
-        v.citizen = new VerifiedCitizen(
-                number,
-                dg13.value(Dg13.FULL_NAME).get(),
-                birth.get(),
-                sex.get(),
-                dg13.value(Dg13.NATIONALITY).orElse(null),
-                dg13.value(Dg13.ETHNICITY).orElse(null),
-                dg13.value(Dg13.RELIGION).orElse(null),
-                dg13.value(Dg13.PLACE_OF_ORIGIN).orElse(null),
-                dg13.value(Dg13.PLACE_OF_RESIDENCE).orElse(null),
-                issue.orElse(null),
-                expiry.orElse(null),
-                dg13.value(Dg13.PARENTS, 0).orElse(null),
-                dg13.value(Dg13.PARENTS, 1).orElse(null),
-                dg13.value(Dg13.OLD_ID_NUMBER).orElse(null),
-                mrz.documentNumber());
-        return CheckResult.succeeded(Check.CONSISTENCY, Map.of("number", NationalNumber.mask(number)));
+        v.citizen = citizen(dg13, mrz);
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("number", NationalNumber.mask(number));
+        if (!dg13.raw().isEmpty()) {
+            // Ids and kinds only: the raw bytes are personal data.
+            evidence.put(
+                    "dg13Raw", dg13.raw().stream().map(Dg13RawItem::describe).collect(Collectors.joining(",")));
+        }
+        return CheckResult.succeeded(Check.CONSISTENCY, evidence);
     }
 
     static String mrzDate(LocalDate date) {
         return date.format(MRZ_DATE);
     }
 
-    private static Optional<LocalDate> date(String text) {
-        try {
-            return Optional.of(LocalDate.parse(text, DG13_DATE));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+    private static VerifiedCitizen citizen(Dg13 dg13, Mrz mrz) {
+        return new VerifiedCitizen(
+                dg13.number(),
+                dg13.fullName(),
+                dg13.dateOfBirth(),
+                dg13.sex(),
+                dg13.attribute("nationality").orElse(null),
+                dg13.attribute("ethnicity").orElse(null),
+                dg13.attribute("religion").orElse(null),
+                dg13.attribute("placeOfOrigin").orElse(null),
+                dg13.attribute("placeOfResidence").orElse(null),
+                dg13.dateOfIssue(),
+                dg13.dateOfExpiry(),
+                dg13.attribute("fatherName").orElse(null),
+                dg13.attribute("motherName").orElse(null),
+                dg13.attribute("oldIdNumber").orElse(null),
+                mrz.documentNumber());
     }
 
-    private static Optional<Sex> sex(String text) {
-        return switch (text) {
-            case "Nam" -> Optional.of(Sex.MALE);
-            case "Nữ" -> Optional.of(Sex.FEMALE);
-            default -> Optional.empty();
-        };
-    }
-
-    private static CheckResult failed(ReasonCode reason, String key, String value) {
-        return CheckResult.failed(Check.CONSISTENCY, reason, Map.of(key, value));
+    private static CheckResult failed(ReasonCode reason, Map<String, String> evidence) {
+        return CheckResult.failed(Check.CONSISTENCY, reason, evidence);
     }
 }

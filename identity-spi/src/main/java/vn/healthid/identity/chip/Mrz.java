@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * DG1 (tag 61 holding 5F1F): a TD1 MRZ of three 30-character lines, check digits verified. For a CCCD the optional
- * data 1 holds the 12-digit number and the document number its last 9 digits.
+ * data 1 starts with the 12-digit number and the document number holds its last 9 digits (docs/cccd-chip.md).
+ *
+ * @param optionalData1 line 1 positions 16-30 as written, fillers ({@code <}) included
  */
 record Mrz(
         String documentCode,
@@ -47,11 +49,21 @@ record Mrz(
                 line1.substring(0, 2),
                 line1.substring(2, 5),
                 documentNumber,
-                line1.substring(15, 30).replace("<", ""),
+                line1.substring(15, 30),
                 birth,
                 line2.charAt(7),
                 expiry,
                 line2.substring(15, 18));
+    }
+
+    /** The optional data without fillers; empty when the MRZ carries none. */
+    String optionalData() {
+        return optionalData1.replace("<", "");
+    }
+
+    /** The first 12 characters of the optional data, where CCCD readers take the 12-digit number from. */
+    String numberInOptionalData() {
+        return optionalData1.substring(0, 12);
     }
 
     private static void requireCheckDigit(String field, char expected) throws MalformedException {

@@ -8,15 +8,20 @@ final class MrzAgreement {
 
     private MrzAgreement() {}
 
+    /**
+     * DG1 and DG13 name the same person when the optional data carries the 12-digit number in its first 12
+     * characters (docs/cccd-chip.md, "DG1 optional data"); an MRZ without optional data says nothing.
+     */
+    static boolean numberAgrees(Mrz mrz, String number) {
+        return mrz.optionalData().isEmpty() || mrz.numberInOptionalData().equals(number);
+    }
+
     static Optional<String> mismatch(Mrz mrz, String number, LocalDate birth, Sex sex, Optional<LocalDate> expiry) {
         if (!"ID".equals(mrz.documentCode()) || !"VNM".equals(mrz.issuingState())) {
             return Optional.of("documentCode/issuingState");
         }
         if (!mrz.documentNumber().equals(number.substring(3))) {
             return Optional.of("documentNumber");
-        }
-        if (!mrz.optionalData1().isEmpty() && !mrz.optionalData1().equals(number)) {
-            return Optional.of("optionalData");
         }
         if (!mrz.dateOfBirth().equals(ConsistencyCheck.mrzDate(birth))) {
             return Optional.of("dateOfBirth");

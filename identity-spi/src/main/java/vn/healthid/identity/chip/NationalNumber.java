@@ -3,7 +3,7 @@ package vn.healthid.identity.chip;
 import java.time.LocalDate;
 
 /**
- * The 12-digit personal identification number (VIETNAM.md section 1): digit 4 encodes century and sex (1900s male 0
+ * The 12-digit personal identification number (docs/cccd-chip.md, "The 12-digit number"): digit 4 encodes century and sex (1900s male 0
  * / female 1, 2000s 2 / 3, ... 2300s 8 / 9), digits 5-6 the last two digits of the birth year.
  */
 final class NationalNumber {

@@ -33,7 +33,6 @@ public enum ReasonCode {
     NUMBER_SEX_MISMATCH,
     CARD_EXPIRED,
     DG13_FIELD_MISSING,
-    NOT_CHECKED_AFTER_FAILURE,
     // Every check reported (a check is skipped only when its input is missing) and the EF.SOD / DG14 / DG15
     // encoding rules (docs/cccd-chip.md, "EF.SOD: the encoding rules the verifier enforces").
     NOT_CHECKED_NO_BUNDLE,
@@ -47,5 +46,14 @@ public enum ReasonCode {
     SOD_UNSIGNED_ATTRIBUTE_NOT_ALLOWED,
     AA_KEY_PARAMETERS_INVALID,
     AA_KEY_NOT_DER,
-    DG14_KEY_NOT_DER
+    DG14_KEY_NOT_DER,
+    // DG13 and DG1/DG13 agreement (docs/cccd-chip.md)
+    /** A field that a decision uses appears more than once in DG13: which one counts is ambiguous. */
+    DG13_FIELD_DUPLICATED,
+    /** A DG13 field or the whole file is longer than the bound checked before Unicode normalisation. */
+    DG13_TOO_LONG,
+    /** The 12-digit number at the start of the MRZ optional data (DG1) is not DG13's number. */
+    DG1_DG13_NUMBER_MISMATCH,
+    /** No longer produced: every check whose input exists runs (kept for stored events). */
+    NOT_CHECKED_AFTER_FAILURE
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.healthid.sandbox.cards.Card;
 import vn.healthid.sandbox.cards.CardSpec;
+import vn.healthid.sandbox.cards.Dg13Layout;
 import vn.healthid.sandbox.cards.SignatureScheme;
 
 /** Every signature scheme of the sandbox PKI, every allowed SOD digest, both DG13 layouts. */
@@ -49,10 +50,10 @@ class AlgorithmCoverageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void readsBothDg13Layouts(boolean wrapped) {
+    @EnumSource(Dg13Layout.class)
+    void readsEveryDg13Layout(Dg13Layout layout) {
         SandboxFixture sandbox = fixture(SignatureScheme.RSA_PKCS1_SHA256);
-        Card card = sandbox.card(CardSpec.defaults().withDg13WrappedInSequence(wrapped));
+        Card card = sandbox.card(CardSpec.defaults().withDg13Layout(layout));
         byte[] nonce = SandboxFixture.nonce();
 
         VerificationResult result = sandbox.verifier().verify(SandboxFixture.bundle(card, nonce), nonce);
@@ -66,5 +67,12 @@ class AlgorithmCoverageTest {
         assertThat(citizen.motherName()).isEqualTo(card.citizen().motherName());
         assertThat(citizen.dateOfExpiry()).isEqualTo(card.citizen().dateOfExpiry());
         assertThat(citizen.documentNumber()).isEqualTo(card.citizen().number().substring(3));
+        assertThat(citizen.dateOfIssue()).isEqualTo(card.citizen().dateOfIssue());
+        assertThat(citizen.religion())
+                .isEqualTo(
+                        layout.name().endsWith("SPARSE") ? null : card.citizen().religion());
+        String consistency = result.check(Check.CONSISTENCY).evidence().getOrDefault("dg13Raw", "");
+        assertThat(consistency)
+                .isEqualTo(layout == Dg13Layout.WRAPPED_NESTED_EXTRA_IDS ? "17:UNKNOWN_ID,18:UNKNOWN_ID" : "");
     }
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import vn.healthid.sandbox.cards.AaKey;
 import vn.healthid.sandbox.cards.Card;
 import vn.healthid.sandbox.cards.CardSpec;
+import vn.healthid.sandbox.cards.Dg13Layout;
 import vn.healthid.sandbox.cards.SignatureScheme;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -14,9 +17,10 @@ class ChipVerifierTest {
 
     private final SandboxFixture sandbox = new SandboxFixture(7, SignatureScheme.RSA_PKCS1_SHA256);
 
-    @Test
-    void validCardWithActiveAuthenticationReachesPassiveAndActive() {
-        Card card = sandbox.card(CardSpec.defaults());
+    @ParameterizedTest
+    @EnumSource(Dg13Layout.class)
+    void validCardWithActiveAuthenticationReachesPassiveAndActive(Dg13Layout layout) {
+        Card card = sandbox.card(CardSpec.defaults().withDg13Layout(layout));
         byte[] nonce = SandboxFixture.nonce();
 
         VerificationResult result = sandbox.verifier().verify(SandboxFixture.bundle(card, nonce), nonce);
@@ -29,9 +33,10 @@ class ChipVerifierTest {
                 .isEqualTo(card.citizen().number());
     }
 
-    @Test
-    void validCardWithoutDg15ReachesPassiveOnly() {
-        Card card = sandbox.card(CardSpec.defaults().withAaKey(AaKey.NONE));
+    @ParameterizedTest
+    @EnumSource(Dg13Layout.class)
+    void validCardWithoutDg15ReachesPassiveOnly(Dg13Layout layout) {
+        Card card = sandbox.card(CardSpec.defaults().withAaKey(AaKey.NONE).withDg13Layout(layout));
         byte[] nonce = SandboxFixture.nonce();
 
         VerificationResult result = sandbox.verifier().verify(SandboxFixture.bundle(card, nonce), nonce);
@@ -42,13 +47,14 @@ class ChipVerifierTest {
         assertThat(result.check(Check.ACTIVE_AUTHENTICATION).reason()).isEqualTo(ReasonCode.AA_NOT_SUPPORTED_BY_CARD);
     }
 
-    @Test
-    void cardWithoutExpiryIsVerifiedWithNoExpiryDate() {
+    @ParameterizedTest
+    @EnumSource(Dg13Layout.class)
+    void cardWithoutExpiryIsVerifiedWithNoExpiryDate(Dg13Layout layout) {
         var elder = sandbox.population.stream()
                 .filter(c -> c.dateOfExpiry() == null)
                 .findFirst()
                 .orElseThrow();
-        Card card = sandbox.issuer.issue(elder, CardSpec.defaults());
+        Card card = sandbox.issuer.issue(elder, CardSpec.defaults().withDg13Layout(layout));
         byte[] nonce = SandboxFixture.nonce();
 
         VerificationResult result = sandbox.verifier().verify(SandboxFixture.bundle(card, nonce), nonce);
@@ -57,9 +63,10 @@ class ChipVerifierTest {
         assertThat(result.citizen().orElseThrow().dateOfExpiry()).isNull();
     }
 
-    @Test
-    void resultOfVerifiedCardHasEveryCheckSucceededOrAcceptablyAbsent() {
-        Card card = sandbox.card(CardSpec.defaults());
+    @ParameterizedTest
+    @EnumSource(Dg13Layout.class)
+    void resultOfVerifiedCardHasEveryCheckSucceededOrAcceptablyAbsent(Dg13Layout layout) {
+        Card card = sandbox.card(CardSpec.defaults().withDg13Layout(layout));
         byte[] nonce = SandboxFixture.nonce();
 
         VerificationResult result = sandbox.verifier().verify(SandboxFixture.bundle(card, nonce), nonce);

@@ -140,6 +140,30 @@ class ResignedCardTest {
                 .endsWith("(now)");
     }
 
+    @Test
+    void refusesDg13WithLongCombiningAccentRunsAfterItsSignatureVerifies() throws Exception {
+        Citizen citizen = card.citizen();
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        ASN1EncodableVector items = new ASN1EncodableVector();
+        items.add(item(1, citizen.number()));
+        items.add(item(2, citizen.fullName()));
+        items.add(item(3, citizen.dateOfBirth().format(date)));
+        items.add(item(4, citizen.sex().name().equals("MALE") ? "Nam" : "Nữ"));
+        items.add(item(9, Dg13LengthBoundTest.accentRun(45_000))); // about 180 KB of accents
+        items.add(item(12, citizen.dateOfExpiry().format(date)));
+        byte[] dg13 = new DERTaggedObject(false, BERTags.APPLICATION, 13, new DERSequence(items))
+                .getEncoded(ASN1Encoding.DER);
+
+        VerificationResult result = verifyResigned(pki, dg1(), dg13, true);
+
+        assertThat(result.verified()).isFalse();
+        assertThat(result.check(Check.SOD_SIGNATURE).verdict()).isEqualTo(Verdict.SUCCEEDED);
+        assertThat(result.check(Check.CONSISTENCY)).satisfies(c -> {
+            assertThat(c.verdict()).isEqualTo(Verdict.FAILED);
+            assertThat(c.reason()).isEqualTo(ReasonCode.DG13_TOO_LONG);
+        });
+    }
+
     private static DERSequence item(int id, String value) {
         return new DERSequence(
                 new org.bouncycastle.asn1.ASN1Encodable[] {new ASN1Integer(id), new DERUTF8String(value)});

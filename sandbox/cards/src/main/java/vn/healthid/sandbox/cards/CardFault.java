@@ -21,5 +21,7 @@ public enum CardFault {
     /** The number's century/sex digit disagrees with the sex. */
     NUMBER_SEX_MISMATCH,
     /** The date of expiry is in the past; otherwise a valid card. */
-    EXPIRED_CARD
+    EXPIRED_CARD,
+    /** DG1's optional data carries another 12-digit number (province digits changed; document number intact). */
+    DG1_NUMBER_MISMATCH
 }

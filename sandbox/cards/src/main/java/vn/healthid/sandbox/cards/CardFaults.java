@@ -35,6 +35,16 @@ final class CardFaults {
         };
     }
 
+    /** The number DG1's optional data carries: the holder's, or for DG1_NUMBER_MISMATCH another province's. */
+    static String mrzNumber(Citizen holder, CardFault fault) {
+        String number = holder.number();
+        if (fault != CardFault.DG1_NUMBER_MISMATCH) {
+            return number;
+        }
+        int province = Integer.parseInt(number.substring(0, 3));
+        return String.format("%03d", (province + 1) % 1000) + number.substring(3);
+    }
+
     /** TAMPERED_DG13: the same citizen with another address, encoded after the SOD was signed. */
     static Citizen tampered(Citizen holder) {
         return holder.withPlaceOfResidence(TAMPERED_RESIDENCE);

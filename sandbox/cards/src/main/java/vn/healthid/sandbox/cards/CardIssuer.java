@@ -25,11 +25,12 @@ public final class CardIssuer {
         }
         Citizen holder = CardFaults.holder(citizen, spec.fault(), pki);
         KeyPair aaKeys = aaKeys(holder, spec.aaKey(), "aa");
+        Dg13Layout layout = spec.dg13LayoutFor(citizen);
 
         SortedMap<Integer, byte[]> groups = new TreeMap<>();
-        groups.put(LdsFiles.DG1, LdsFiles.dg1(holder));
+        groups.put(LdsFiles.DG1, LdsFiles.dg1(holder, CardFaults.mrzNumber(holder, spec.fault())));
         groups.put(LdsFiles.DG2, LdsFiles.dg2(holder));
-        groups.put(LdsFiles.DG13, Dg13Encoder.encode(holder, spec.dg13WrappedInSequence()));
+        groups.put(LdsFiles.DG13, Dg13Encoder.encode(holder, layout));
         if (spec.aaKey().isEc()) {
             groups.put(LdsFiles.DG14, LdsFiles.dg14EcdsaPlainSha256());
         }
@@ -46,7 +47,7 @@ public final class CardIssuer {
         Citizen onCard = holder;
         if (spec.fault() == CardFault.TAMPERED_DG13) {
             onCard = CardFaults.tampered(holder);
-            groups.put(LdsFiles.DG13, Dg13Encoder.encode(onCard, spec.dg13WrappedInSequence()));
+            groups.put(LdsFiles.DG13, Dg13Encoder.encode(onCard, layout));
         }
 
         KeyPair chipKeys =

@@ -5,7 +5,7 @@ import java.io.PrintStream;
 /** The table {@code cards issue} prints: masked numbers only, never full identity numbers. */
 final class CardTable {
 
-    private static final String ROW = "%-36s %-13s %-6s %-10s %-10s %-15s %-7s %s%n";
+    private static final String ROW = "%-36s %-13s %-6s %-10s %-10s %-15s %-24s %s%n";
 
     private final PrintStream out;
 
@@ -25,7 +25,7 @@ final class CardTable {
                         ? "never"
                         : citizen.dateOfExpiry().toString(),
                 spec.aaKey(),
-                spec.dg13WrappedInSequence() ? "wrapped" : "direct",
+                spec.dg13LayoutFor(citizen),
                 spec.fault());
     }
 }

@@ -3,7 +3,7 @@ package vn.healthid.sandbox.cards;
 import java.time.LocalDate;
 
 /**
- * The 12-digit personal identification number (VIETNAM.md section 1): province code, a
+ * The 12-digit personal identification number (the repository's docs/cccd-chip.md, "The 12-digit number"): province code, a
  * century/sex digit (1900s: 0 male / 1 female, 2000s: 2 / 3, ...), two birth-year digits, six
  * random digits.
  */

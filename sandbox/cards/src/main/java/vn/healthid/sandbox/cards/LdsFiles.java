@@ -30,8 +30,9 @@ final class LdsFiles {
         return new COMFile("01", "07", "04", "00", "00", tags).getEncoded();
     }
 
-    static byte[] dg1(Citizen citizen) {
-        return new DG1File(MrzBuilder.build(citizen)).getEncoded();
+    /** {@code mrzNumber}: the 12-digit number the MRZ optional data carries (the citizen's, unless a fault). */
+    static byte[] dg1(Citizen citizen, String mrzNumber) {
+        return new DG1File(MrzBuilder.build(citizen, mrzNumber)).getEncoded();
     }
 
     static byte[] dg2(Citizen citizen) {

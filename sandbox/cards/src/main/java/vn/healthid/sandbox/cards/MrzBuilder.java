@@ -8,7 +8,8 @@ import org.jmrtd.lds.icao.MRZInfo;
 
 /**
  * The TD1 MRZ of a CCCD: document code ID, state VNM, document number = the last 9 digits of the
- * 12-digit number, optional data 1 = the full number, no-expiry cards carry 991231.
+ * 12-digit number, optional data 1 = the full 12-digit number in its first 12 characters (where
+ * CCCD readers take it from; the repository's docs/cccd-chip.md), no-expiry cards carry 991231.
  */
 final class MrzBuilder {
 
@@ -17,9 +18,9 @@ final class MrzBuilder {
 
     private MrzBuilder() {}
 
-    static MRZInfo build(Citizen citizen) {
+    static MRZInfo build(Citizen citizen, String optionalNumber) {
         String documentNumber = citizen.number().substring(3);
-        String line1 = pad("IDVNM" + documentNumber + MRZInfo.checkDigit(documentNumber) + citizen.number(), 30);
+        String line1 = pad("IDVNM" + documentNumber + MRZInfo.checkDigit(documentNumber) + optionalNumber, 30);
         String birth = citizen.dateOfBirth().format(YYMMDD);
         String expiry = citizen.dateOfExpiry() == null
                 ? NO_EXPIRY

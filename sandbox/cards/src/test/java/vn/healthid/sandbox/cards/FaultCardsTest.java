@@ -110,6 +110,19 @@ class FaultCardsTest {
                 .isTrue();
     }
 
+    @Test
+    void dg1NumberMismatchChangesOnlyTheNumberInTheMrzOptionalData() throws Exception {
+        Card card = issue(CardFault.DG1_NUMBER_MISMATCH);
+        MRZInfo mrz = new DG1File(new ByteArrayInputStream(card.files().get("DG1"))).getMRZInfo();
+        String carried = mrz.getOptionalData1().substring(0, 12);
+        assertThat(carried)
+                .isNotEqualTo(citizen.number())
+                .endsWith(citizen.number().substring(3));
+        assertThat(mrz.getDocumentNumber()).isEqualTo(citizen.number().substring(3));
+        assertThat(Dg13Reader.read(card.files().get("DG13")).get(1)).containsExactly(citizen.number());
+        assertThat(mismatchedHashes(card)).isEmpty();
+    }
+
     private void assertCardsAgreeOn(Card card, String number) throws Exception {
         MRZInfo mrz = new DG1File(new ByteArrayInputStream(card.files().get("DG1"))).getMRZInfo();
         assertThat(mrz.getOptionalData1()).startsWith(number);

@@ -10,25 +10,24 @@ import org.jmrtd.lds.icao.DG14File;
 import org.jmrtd.lds.icao.DG1File;
 import org.jmrtd.lds.icao.MRZInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class LdsContentTest {
 
     private final CardIssuer issuer = new CardIssuer(Fixtures.rsaPki());
     private final Citizen citizen = Fixtures.citizen();
 
-    @Test
-    void dg13CarriesEveryFieldInBothLayouts() {
-        byte[] direct = issuer.issue(citizen, CardSpec.defaults()).files().get("DG13");
-        byte[] wrapped = issuer.issue(citizen, CardSpec.defaults().withDg13WrappedInSequence(true))
+    @ParameterizedTest
+    @EnumSource(Dg13Layout.class)
+    void dg13CarriesEveryDecidingFieldAndBothParentsInEveryLayout(Dg13Layout layout) {
+        byte[] dg13 = issuer.issue(citizen, CardSpec.defaults().withDg13Layout(layout))
                 .files()
                 .get("DG13");
-        assertThat(direct[0]).isEqualTo((byte) 0x6D);
-        assertThat(wrapped[0]).isEqualTo((byte) 0x6D);
-        assertThat(Dg13Reader.wrapped(direct)).isFalse();
-        assertThat(Dg13Reader.wrapped(wrapped)).isTrue();
-        assertThat(Dg13Reader.read(wrapped)).isEqualTo(Dg13Reader.read(direct));
+        assertThat(dg13[0]).isEqualTo((byte) 0x6D);
+        assertThat(Dg13Reader.wrapped(dg13)).isEqualTo(layout.wrapped());
 
-        Map<Integer, List<String>> fields = Dg13Reader.read(direct);
+        Map<Integer, List<String>> fields = Dg13Reader.read(dg13);
         assertThat(fields.get(1)).containsExactly(citizen.number());
         assertThat(fields.get(2)).containsExactly(citizen.fullName());
         assertThat(fields.get(3)).containsExactly(Dg13Encoder.date(citizen.dateOfBirth()));
@@ -36,6 +35,44 @@ class LdsContentTest {
         assertThat(fields.get(12)).containsExactly(Dg13Encoder.date(citizen.dateOfExpiry()));
         assertThat(fields.get(13)).containsExactly(citizen.fatherName(), citizen.motherName());
         assertThat(fields.get(3).get(0)).matches("\\d{2}/\\d{2}/\\d{4}");
+        assertThat(fields.get(11)).containsExactly(Dg13Encoder.date(citizen.dateOfIssue()));
+    }
+
+    @Test
+    void nestedLayoutsWriteTheParentsAsPublicReadersShowThem() {
+        byte[] perParent = dg13(Dg13Layout.FLAT_NESTED_PER_PARENT);
+        byte[] pair = dg13(Dg13Layout.WRAPPED_NESTED_PAIR);
+        // SEQUENCE { INTEGER 13, SEQUENCE { UTF8String }, SEQUENCE { UTF8String } }
+        assertThat(Dg13Reader.shape(perParent, 13)).isEqualTo("INTEGER,SEQUENCE(UTF8String),SEQUENCE(UTF8String)");
+        // SEQUENCE { INTEGER 13, SEQUENCE { UTF8String, UTF8String } }
+        assertThat(Dg13Reader.shape(pair, 13)).isEqualTo("INTEGER,SEQUENCE(UTF8String,UTF8String)");
+        assertThat(Dg13Reader.shape(dg13(Dg13Layout.FLAT_STRINGS), 13)).isEqualTo("INTEGER,UTF8String,UTF8String");
+        assertThat(Dg13Reader.read(perParent).get(13)).containsExactly(citizen.fatherName(), citizen.motherName());
+        assertThat(Dg13Reader.read(pair).get(13)).containsExactly(citizen.fatherName(), citizen.motherName());
+    }
+
+    @Test
+    void sparseLayoutLeavesOutOptionalFieldsAndExtraLayoutAddsUnknownIds() {
+        assertThat(Dg13Reader.read(dg13(Dg13Layout.FLAT_NESTED_PAIR_SPARSE))).doesNotContainKeys(6, 7, 10, 14, 16);
+        assertThat(Dg13Reader.read(dg13(Dg13Layout.WRAPPED_NESTED_EXTRA_IDS))).containsKeys(15, 17, 18);
+    }
+
+    @Test
+    void layoutIsPickedBySeedAndEveryLayoutOccursInAPopulation() {
+        List<Citizen> people = Fixtures.population();
+        assertThat(people).extracting(Dg13Layout::forCitizen).contains(Dg13Layout.values());
+        for (Citizen c : people) {
+            assertThat(CardSpec.defaults().dg13LayoutFor(c)).isEqualTo(Dg13Layout.forCitizen(c));
+            assertThat(Dg13Reader.wrapped(
+                            issuer.issue(c, CardSpec.defaults()).files().get("DG13")))
+                    .isEqualTo(Dg13Layout.forCitizen(c).wrapped());
+        }
+    }
+
+    private byte[] dg13(Dg13Layout layout) {
+        return issuer.issue(citizen, CardSpec.defaults().withDg13Layout(layout))
+                .files()
+                .get("DG13");
     }
 
     @Test
