@@ -22,7 +22,6 @@ import vn.healthid.bridge.fhir.BridgeRestfulServer;
 import vn.healthid.bridge.fhir.CapabilityStatementCustomizer;
 import vn.healthid.bridge.fhir.ExceptionOutcomeInterceptor;
 import vn.healthid.bridge.security.AccessResolver;
-import vn.healthid.bridge.security.CallerAuthenticationConverter;
 import vn.healthid.bridge.security.SmartAuthorizationInterceptor;
 import vn.healthid.bridge.smart.AuthorizationEndpoints;
 import vn.healthid.bridge.store.DocumentStore;
@@ -103,8 +102,7 @@ public final class FhirHarness {
         }
         MockHttpServletResponse response = new MockHttpServletResponse();
         SecurityContextHolder.getContext()
-                .setAuthentication(
-                        token == null ? null : new CallerAuthenticationConverter(Tokens.PATIENT_IDS).convert(token));
+                .setAuthentication(token == null ? null : vn.healthid.bridge.testsupport.Callers.authenticate(token));
         try {
             server.service(request, response);
             return new Response(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8));

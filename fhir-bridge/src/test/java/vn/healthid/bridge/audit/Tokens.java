@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.springframework.security.oauth2.jwt.Jwt;
 import vn.healthid.bridge.config.PatientIdProperties;
-import vn.healthid.bridge.patient.PatientIds;
+import vn.healthid.bridge.identity.PatientIds;
 
 /**
  * Verified-token stand-ins with the contract's claims (signature checks are the security feature's
