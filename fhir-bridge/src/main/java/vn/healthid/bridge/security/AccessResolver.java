@@ -8,7 +8,7 @@ import vn.healthid.bridge.smart.Interaction;
 /**
  * Decides from the {@link Caller} whether this interaction on this type is allowed at all, and
  * whether it is confined to the caller's compartment: every citizen token is, whatever its scopes
- * ({@code system/} on a citizen's token never means "any"). A citizen token below level 2 reaches
+ * ({@code system/} on a citizen's token grants nothing, never "any"). A citizen token below level 2 reaches
  * nothing ({@link Assurance}). Insufficient scope: 403 with {@code WWW-Authenticate: Bearer
  * error="insufficient_scope"}. The result is kept on the request.
  */

@@ -15,13 +15,15 @@ import vn.healthid.bridge.smart.ScopeContext;
  * it questions ({@link #may}, {@link #requireLevel}) instead of reading claims or scope strings.
  *
  * <p>A citizen's token ({@code fhirUser Patient/<id>}) is confined to that citizen whatever scopes
- * it carries: its {@code system/} and {@code user/} scopes mean its own compartment, never "any".
+ * it carries: its {@code patient/} and {@code user/} scopes mean its own compartment, and a
+ * {@code system/} scope on it grants nothing (the chip grant never issues one).
  */
 public final class Caller {
 
     /** The subject of the token. */
     public enum Kind {
-        CITIZEN(Set.of(ScopeContext.PATIENT, ScopeContext.USER, ScopeContext.SYSTEM)),
+        /** {@code system/} scopes never reach a citizen's token: they are for tokens with no person. */
+        CITIZEN(Set.of(ScopeContext.PATIENT, ScopeContext.USER)),
         PRACTITIONER(Set.of(ScopeContext.USER, ScopeContext.SYSTEM)),
         SYSTEM(Set.of(ScopeContext.USER, ScopeContext.SYSTEM));
 

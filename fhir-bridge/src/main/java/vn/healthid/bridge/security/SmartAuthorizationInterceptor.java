@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.IdType;
 import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.smart.Interaction;
+import vn.healthid.bridge.smart.ScopeContext;
 import vn.healthid.bridge.smart.SmartScope;
 
 /**
@@ -22,8 +23,8 @@ import vn.healthid.bridge.smart.SmartScope;
  * letter ({@code r} and {@code s} differ in SMART v2, not in HAPI's rules); then confined
  * requests get one compartment rule per granted type and operation (HAPI blocks a read of
  * another Patient before the provider runs and checks every resource returned), unconfined ones
- * may act on any record. Only citizen tokens are confined, and every scope of theirs (patient,
- * user or system) means their own compartment. Anything else is denied.
+ * may act on any record. Only citizen tokens are confined, whatever their scopes. Anything else
+ * is denied.
  */
 public final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
 
@@ -86,6 +87,9 @@ public final class SmartAuthorizationInterceptor extends AuthorizationIntercepto
     private static Set<Grant> grants(Access access) {
         Set<Grant> grants = new LinkedHashSet<>();
         for (SmartScope scope : access.caller().scopes().scopes()) {
+            if (scope.context() == ScopeContext.SYSTEM) {
+                continue; // never on a confined (citizen) token
+            }
             for (Interaction interaction : scope.interactions()) {
                 Operation operation = switch (interaction) {
                     case READ, SEARCH -> Operation.READ;
