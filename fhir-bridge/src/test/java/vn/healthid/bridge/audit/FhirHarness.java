@@ -105,11 +105,27 @@ public final class FhirHarness {
                 .setAuthentication(token == null ? null : vn.healthid.bridge.testsupport.Callers.authenticate(token));
         try {
             server.service(request, response);
-            return new Response(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8));
+            Response answer = new Response(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8));
+            if (answer.status() == 200 && pathAndQuery.startsWith("/AuditEvent")) {
+                assertEveryAuditEventValid(answer);
+            }
+            return answer;
         } catch (ServletException | IOException e) {
             throw new IllegalStateException(e);
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** Every AuditEvent the bridge serves validates (R4 core profile) and has only well-formed references. */
+    private static void assertEveryAuditEventValid(Response answer) {
+        if (answer.resource() instanceof org.hl7.fhir.r4.model.Bundle bundle) {
+            for (org.hl7.fhir.r4.model.Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                if (entry.getResource() instanceof org.hl7.fhir.r4.model.AuditEvent event) {
+                    vn.healthid.bridge.testsupport.FhirValidation.assertValid(event);
+                    vn.healthid.bridge.testsupport.FhirValidation.assertReferencesWellFormed(event);
+                }
+            }
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.healthid.bridge.audit.AuditEntry;
@@ -243,17 +242,7 @@ class CitizenTokensAreConfinedTest extends BridgeIntegrationTest {
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             AuditEvent event = (AuditEvent) entry.getResource();
             FhirValidation.assertValid(event);
-            for (AuditEvent.AuditEventEntityComponent entity : event.getEntity()) {
-                assertReference(entity.getWhat());
-            }
-            event.getAgent().forEach(agent -> assertReference(agent.getWho()));
-        }
-    }
-
-    static void assertReference(Reference reference) {
-        if (reference.hasReference()) {
-            assertThat(reference.getReference())
-                    .matches("((http|https)://([A-Za-z0-9\\-\\\\.:%$]*/)+)?[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}");
+            FhirValidation.assertReferencesWellFormed(event);
         }
     }
 
