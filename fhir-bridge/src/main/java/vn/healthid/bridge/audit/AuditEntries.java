@@ -4,10 +4,13 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import vn.healthid.bridge.fhir.ErrorCode;
+import vn.healthid.bridge.security.Caller;
+import vn.healthid.bridge.security.CallerAuthentication;
 
 /** Builds the entries of one interaction: one per person touched, or one naming nobody. */
 final class AuditEntries {
@@ -23,16 +26,27 @@ final class AuditEntries {
     }
 
     Set<AuditEntry> success(RequestDetails request, RestInteraction interaction, IBaseResource body) {
-        Caller caller = Caller.current().orElse(null);
-        Set<String> touched = patients.inResponse(body);
+        Caller caller = CallerAuthentication.current().orElse(null);
+        Set<String> touched = ownTrail(request, caller).orElseGet(() -> patients.inResponse(body));
+        if (touched.isEmpty() && !Withheld.of(request).isEmpty()) {
+            Set<AuditEntry> refused = new LinkedHashSet<>();
+            Withheld.of(request)
+                    .forEach((patient, code) ->
+                            refused.addAll(entries(request, interaction, caller, Set.of(patient), "4", code, body)));
+            return refused;
+        }
         if (touched.isEmpty()) {
             touched = patients.inRequest(request, caller);
         }
-        return entries(request, interaction, caller, touched, "0", null, body);
+        Set<AuditEntry> result = entries(request, interaction, caller, touched, "0", null, body);
+        Withheld.of(request)
+                .forEach((patient, code) ->
+                        result.addAll(entries(request, interaction, caller, Set.of(patient), "4", code, body)));
+        return result;
     }
 
     Set<AuditEntry> failure(RequestDetails request, RestInteraction interaction, BaseServerResponseException e) {
-        Caller caller = Caller.current().orElse(null);
+        Caller caller = CallerAuthentication.current().orElse(null);
         String outcome = e.getStatusCode() >= 500 ? "8" : "4";
         return entries(request, interaction, caller, patients.inRequest(request, caller), outcome, codeOf(e), null);
     }
@@ -67,6 +81,18 @@ final class AuditEntries {
         return result;
     }
 
+    /**
+     * A citizen listing their own trail touched their own data only: the listed entries name other
+     * people (who read their records), and attributing the listing to those would write a false
+     * entry into someone else's trail.
+     */
+    private static Optional<Set<String>> ownTrail(RequestDetails request, Caller caller) {
+        if (!"AuditEvent".equals(request.getResourceName()) || caller == null) {
+            return Optional.empty();
+        }
+        return Optional.of(caller.patientId().map(Set::of).orElse(Set.of()));
+    }
+
     /** {@code Type/id} for instance interactions, {@code Type} for type-level ones; ids outside the scheme are not copied. */
     private static String entity(RequestDetails request, IBaseResource body) {
         String type = request.getResourceName();
@@ -88,7 +114,8 @@ final class AuditEntries {
         boolean safe = !type.equals("Patient")
                 ? id.matches("[A-Za-z0-9\\-.]{1,64}") && !id.matches("\\d{9,12}")
                 : PatientsInvolved.isPatientId(id);
-        return safe ? type + "/" + id : type + "/(unrecognised id)";
+        // an id outside the scheme is named by its type only: never copied, never a malformed reference
+        return safe ? type + "/" + id : type;
     }
 
     /** The stable code of a bridge error, else the HTTP status (e.g. HAPI's own 404). */

@@ -13,6 +13,8 @@ import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.stereotype.Component;
+import vn.healthid.bridge.security.Caller;
+import vn.healthid.bridge.security.CallerAuthentication;
 
 /**
  * {@code GET /fhir/AuditEvent}: "who looked at my records". Only a citizen's own token lists
@@ -42,18 +44,19 @@ public final class AuditEventProvider implements IResourceProvider {
             @OptionalParam(name = AuditEvent.SP_PATIENT) ReferenceParam patient,
             @Count Integer count,
             @Offset Integer offset) {
-        Caller caller = Caller.current().orElseThrow(() -> forbidden("no caller identity"));
+        Caller caller = CallerAuthentication.current().orElseThrow(() -> forbidden("no caller identity"));
         // the scope (patient/AuditEvent.rs) was checked by the SMART authorization before this runs
-        if (!caller.isCitizen() || caller.actingClient() != null) {
+        if (!caller.isCitizenInPerson()) {
             throw forbidden("only the citizen's own token lists audit events");
         }
-        if (patient != null && !caller.patientId().equals(patient.getIdPart())) {
+        String own = caller.patientId().orElseThrow();
+        if (patient != null && !own.equals(patient.getIdPart())) {
             throw forbidden("the audit events of another patient");
         }
         int size =
                 count == null ? properties.defaultPageSize() : Math.max(1, Math.min(count, properties.maxPageSize()));
         int from = offset == null ? 0 : Math.max(0, offset);
-        AuditTrail.Page page = trail.list(caller.patientId(), from, size);
+        AuditTrail.Page page = trail.list(own, from, size);
         List<IBaseResource> events = page.entries().stream()
                 .map(entry -> (IBaseResource) translator.toFhir(entry))
                 .toList();

@@ -1,6 +1,7 @@
 package vn.healthid.bridge.audit;
 
 import java.util.Date;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventOutcome;
@@ -21,6 +22,9 @@ public final class AuditEventTranslator {
     public static final String CLIENT_ID_SYSTEM = "https://healthid.vn/fhir/sid/client-id";
     public static final String USER_SYSTEM = "https://healthid.vn/fhir/sid/user";
     public static final String OUTCOME_CODE_SYSTEM = "https://healthid.vn/fhir/CodeSystem/bridge-error";
+
+    /** FHIR's relative reference: {@code Type/id} with a logical id (R4 references.html). */
+    static final Pattern REFERENCE = Pattern.compile("[A-Z][A-Za-z]{1,63}/[A-Za-z0-9\\-.]{1,64}");
 
     public AuditEvent toFhir(StreamEntry stored) {
         AuditEntry entry = AuditEntry.fromFields(stored.fields());
@@ -48,6 +52,7 @@ public final class AuditEventTranslator {
                     "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", "information recipient")));
             user.setWho(
                     entry.user().startsWith("Patient/")
+                                    && REFERENCE.matcher(entry.user()).matches()
                             ? new Reference(entry.user())
                             : new Reference()
                                     .setIdentifier(new Identifier()
@@ -65,18 +70,23 @@ public final class AuditEventTranslator {
         event.getSource().setObserver(new Reference().setDisplay(entry.source()));
         if (entry.patient() != null) {
             event.addEntity()
-                    .setWhat(new Reference("Patient/" + entry.patient()))
+                    .setWhat(reference("Patient/" + entry.patient()))
                     .setRole(new Coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient"));
         }
         if (entry.entity() != null && !entry.entity().equals("Patient/" + entry.patient())) {
             event.addEntity()
-                    .setWhat(
-                            entry.entity().contains("/")
-                                    ? new Reference(entry.entity())
-                                    : new Reference().setDisplay(entry.entity()))
+                    .setWhat(reference(entry.entity()))
                     .setType(new Coding(
                             "http://hl7.org/fhir/resource-types", entry.entity().split("/")[0], null));
         }
         return event;
+    }
+
+    /**
+     * A literal reference only when it is one FHIR accepts; anything else (an entry of an older
+     * version naming an unrecognised id, a Keycloak entry) is kept as {@code display}.
+     */
+    static Reference reference(String value) {
+        return REFERENCE.matcher(value).matches() ? new Reference(value) : new Reference().setDisplay(value);
     }
 }

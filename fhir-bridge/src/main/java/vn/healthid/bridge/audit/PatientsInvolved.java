@@ -12,6 +12,7 @@ import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
+import vn.healthid.bridge.security.Caller;
 
 /**
  * Whose data a request touched: the patients of the resources returned (a search by identifier is
@@ -64,8 +65,8 @@ public final class PatientsInvolved {
         if (ids.isEmpty() && request.getResource() != null) {
             addOwners(request.getResource(), ids);
         }
-        if (ids.isEmpty() && caller != null && caller.patientId() != null) {
-            ids.add(caller.patientId());
+        if (ids.isEmpty() && caller != null) {
+            caller.patientId().ifPresent(ids::add);
         }
         return ids;
     }

@@ -3,6 +3,7 @@ package vn.healthid.bridge.audit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import vn.healthid.bridge.security.Caller;
 
 /**
  * Why data is accessed: a code of HL7 v3 ActReason / PurposeOfUse, from the request header or the
@@ -23,13 +24,13 @@ public final class PurposeOfUse {
 
     /** The stated purpose, or the implied one: patient request for citizens, treatment for chip-present clinics. */
     public static Optional<String> of(String header, Caller caller) {
-        String claim = caller == null ? null : caller.purposeClaim();
+        String claim = caller == null ? null : caller.purposeClaim().orElse(null);
         Optional<String> stated = known(header).or(() -> known(claim));
         if (stated.isPresent() || caller == null) {
             return stated;
         }
         if (caller.isCitizen()) {
-            return Optional.of(caller.actingClient() != null ? TREATMENT : PATIENT_REQUESTED);
+            return Optional.of(caller.actingClient().isPresent() ? TREATMENT : PATIENT_REQUESTED);
         }
         return Optional.empty();
     }

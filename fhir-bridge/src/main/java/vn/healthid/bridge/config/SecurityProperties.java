@@ -21,7 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenCacheTtl how long a verified token is reused at most (never past its {@code exp})
  * @param httpTimeout connect and read timeout for JWKS and discovery requests
  * @param discoveryTtl how long Keycloak's discovery document is cached
- * @param acrLevels acr value to level of assurance; default the contract's table
+ * @param acrLevels acr value to level of assurance; default {@link #defaultAcrLevels()}
+ * @param recentProof how old a level-3 proof ({@code auth_time}) may be for a level-3 action
+ *     (Consent changes, a level-3 {@code $join})
+ * @param staffTokenHeader the header where a clinic sends its clerk's own token
  */
 @ConfigurationProperties("healthid.security")
 public record SecurityProperties(
@@ -37,7 +40,9 @@ public record SecurityProperties(
         @DefaultValue("60s") Duration tokenCacheTtl,
         @DefaultValue("5s") Duration httpTimeout,
         @DefaultValue("5m") Duration discoveryTtl,
-        Map<String, Integer> acrLevels) {
+        Map<String, Integer> acrLevels,
+        @DefaultValue("10m") Duration recentProof,
+        @DefaultValue("X-Staff-Token") String staffTokenHeader) {
 
     public SecurityProperties {
         if (jwksUri == null) {
@@ -47,6 +52,9 @@ public record SecurityProperties(
             acrLevels = defaultAcrLevels();
         }
         acrLevels = Map.copyOf(acrLevels);
+        if (recentProof.isNegative() || recentProof.isZero()) {
+            throw new IllegalArgumentException("healthid.security.recent-proof must be positive");
+        }
         algorithms = List.copyOf(algorithms);
     }
 
@@ -59,12 +67,16 @@ public record SecurityProperties(
         return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     }
 
-    private static Map<String, Integer> defaultAcrLevels() {
+    /** The contract's table (one acr per way of logging in). */
+    public static Map<String, Integer> defaultAcrLevels() {
         Map<String, Integer> levels = new LinkedHashMap<>();
         levels.put("urn:vn:healthid:acr:chip-aa", 3);
         levels.put("urn:vn:healthid:acr:vneid-2", 2);
+        levels.put("urn:vn:healthid:acr:pwd-otp", 2);
         levels.put("urn:vn:healthid:acr:vneid-1", 1);
         levels.put("urn:vn:healthid:acr:chip-pa", 1);
+        levels.put("urn:vn:healthid:acr:pwd", 1);
+        levels.put("urn:vn:healthid:acr:client", 0);
         return levels;
     }
 }

@@ -1,25 +1,19 @@
 package vn.healthid.bridge.consent;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.hl7.fhir.r4.model.HumanName;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.StringType;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import vn.healthid.bridge.coverage.access.AccessDenied;
 import vn.healthid.bridge.coverage.access.ConsentAccess;
-import vn.healthid.bridge.coverage.access.Subject;
+import vn.healthid.bridge.coverage.access.Lookup;
+import vn.healthid.bridge.coverage.access.RegisteredIdentities;
 import vn.healthid.bridge.coverage.gateway.StaffIdentity;
-import vn.healthid.bridge.patient.IdentifierSystems;
 import vn.healthid.bridge.patient.PatientRegistry;
 import vn.healthid.bridge.patient.PatientTranslator;
+import vn.healthid.bridge.security.Caller;
 
 /**
  * Coverage lookups by a clinic's own system token: allowed when the citizen's consent names the
@@ -59,9 +53,9 @@ public final class ConsentCoverageAccess implements ConsentAccess {
     }
 
     @Override
-    public Optional<Subject> subjectUnderConsent(
-            Jwt caller, String patientId, Function<String, StaffIdentity> staffOf) {
-        String client = caller.getClaimAsString("azp");
+    public Optional<Lookup> subjectUnderConsent(
+            Caller caller, String patientId, Function<String, StaffIdentity> staffOf) {
+        String client = caller.clientId();
         if (client == null || client.isBlank()) {
             return Optional.empty();
         }
@@ -73,44 +67,15 @@ public final class ConsentCoverageAccess implements ConsentAccess {
         }
         Patient patient = patients.find(patientId)
                 .map(translator::toFhir)
-                .orElseThrow(() -> incomplete("the consented Patient is not stored"));
-        return Optional.of(new Subject(
-                patientId, nationalId(patient), fullName(patient), birthDate(patient), staffOf.apply(client), client));
-    }
-
-    private static String nationalId(Patient patient) {
-        return patient.getIdentifier().stream()
-                .filter(i -> IdentifierSystems.CCCD.equals(i.getSystem()))
-                .map(Identifier::getValue)
-                .findFirst()
-                .orElseThrow(() -> incomplete("the Patient has no CCCD identifier"));
-    }
-
-    /** Vietnamese order, family name first, as the gateway holds it; the text when parts are missing. */
-    private static String fullName(Patient patient) {
-        HumanName name = patient.getNameFirstRep();
-        if (name.hasFamily() && name.hasGiven()) {
-            String given = name.getGiven().stream().map(StringType::getValue).collect(Collectors.joining(" "));
-            return name.getFamily().strip() + " " + given.strip();
-        }
-        if (name.hasText()) {
-            return name.getText().strip();
-        }
-        throw incomplete("the Patient has no name");
-    }
-
-    private static LocalDate birthDate(Patient patient) {
-        if (!patient.hasBirthDate()) {
-            throw incomplete("the Patient has no birth date");
-        }
-        try {
-            return LocalDate.parse(patient.getBirthDateElement().getValueAsString());
-        } catch (DateTimeParseException e) {
-            throw incomplete("the Patient's birth date is not a full date");
-        }
-    }
-
-    private static AccessDenied incomplete(String message) {
-        return new AccessDenied("COVERAGE_IDENTITY_INCOMPLETE", message);
+                .orElseThrow(
+                        () -> new AccessDenied("COVERAGE_IDENTITY_INCOMPLETE", "the consented Patient is not stored"));
+        RegisteredIdentities.Identity identity = RegisteredIdentities.fromPatient(patient);
+        return Optional.of(new Lookup(
+                patientId,
+                identity.nationalId(),
+                identity.fullName(),
+                identity.birthDate(),
+                staffOf.apply(client),
+                client));
     }
 }

@@ -16,16 +16,18 @@ import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Consent.ConsentState;
 import org.hl7.fhir.r4.model.IdType;
 import org.springframework.stereotype.Component;
-import vn.healthid.bridge.audit.Caller;
 import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.fhir.ErrorCode;
+import vn.healthid.bridge.security.Caller;
+import vn.healthid.bridge.security.CallerAuthentication;
 import vn.healthid.bridge.store.VersionConflictException;
 
 /**
  * {@code Consent}: a citizen grants a clinic access for purposes and a period (create), lists and
  * reads their consents, revokes one ({@code status = inactive} by update, or delete). Only the
- * citizen's own token (no clinic acting for them) manages consents; every change is audited by
- * the audit interceptor like any other write.
+ * citizen's own token (no clinic acting for them) manages consents; granting, changing or
+ * revoking one needs level 3 proven recently ({@link Caller#requireLevel}). Every change is
+ * audited by the audit interceptor like any other write.
  */
 @Component
 public final class ConsentProvider implements IResourceProvider {
@@ -45,7 +47,7 @@ public final class ConsentProvider implements IResourceProvider {
 
     @Create
     public MethodOutcome create(@ResourceParam Consent consent) {
-        String patientId = citizen();
+        String patientId = citizenProvingRecently();
         if (consent.getStatus() != ConsentState.ACTIVE) {
             throw new BridgeFhirException(ErrorCode.REQUEST_INVALID, "Consent: a new consent has status active.");
         }
@@ -70,7 +72,7 @@ public final class ConsentProvider implements IResourceProvider {
     /** Revocation ({@code status = inactive}) or a change of actors, purposes or period; never a revival. */
     @Update
     public MethodOutcome update(@IdParam IdType id, @ResourceParam Consent consent) {
-        String patientId = citizen();
+        String patientId = citizenProvingRecently();
         Consent current = owned(id.getIdPart(), patientId);
         if (current.getStatus() == ConsentState.INACTIVE && consent.getStatus() == ConsentState.ACTIVE) {
             throw new BridgeFhirException(
@@ -91,7 +93,7 @@ public final class ConsentProvider implements IResourceProvider {
 
     @Delete
     public MethodOutcome delete(@IdParam IdType id) {
-        String patientId = citizen();
+        String patientId = citizenProvingRecently();
         owned(id.getIdPart(), patientId);
         repository.delete(patientId, id.getIdPart());
         return new MethodOutcome();
@@ -108,11 +110,22 @@ public final class ConsentProvider implements IResourceProvider {
 
     /** The citizen managing their own consents: no system client, no clinic acting for them. */
     private static String citizen() {
-        Caller caller = Caller.current().orElseThrow(() -> new BridgeFhirException(ErrorCode.TOKEN_MISSING));
-        if (!caller.isCitizen() || caller.actingClient() != null) {
+        return citizenCaller().patientId().orElseThrow();
+    }
+
+    /** A change of consent: the citizen, at level 3 proven within healthid.security.recent-proof. */
+    private static String citizenProvingRecently() {
+        Caller caller = citizenCaller();
+        caller.requireLevel(3);
+        return caller.patientId().orElseThrow();
+    }
+
+    private static Caller citizenCaller() {
+        Caller caller = CallerAuthentication.require();
+        if (!caller.isCitizenInPerson()) {
             throw new BridgeFhirException(
                     ErrorCode.SCOPE_INSUFFICIENT, "Consents are managed by the citizen with their own token.");
         }
-        return caller.patientId();
+        return caller;
     }
 }

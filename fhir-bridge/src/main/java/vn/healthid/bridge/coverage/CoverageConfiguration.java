@@ -12,14 +12,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
+import vn.healthid.bridge.config.SecurityProperties;
 import vn.healthid.bridge.coverage.access.AccessSettings;
 import vn.healthid.bridge.coverage.access.ConsentAccess;
 import vn.healthid.bridge.coverage.access.CoverageAccess;
+import vn.healthid.bridge.coverage.access.RegisteredIdentities;
 import vn.healthid.bridge.coverage.cache.AnswerCache;
 import vn.healthid.bridge.coverage.cache.CacheKeys;
 import vn.healthid.bridge.coverage.cache.CoverageStore;
@@ -40,6 +40,8 @@ import vn.healthid.bridge.coverage.gateway.StaffIdentity;
 import vn.healthid.bridge.coverage.history.BhytHistoryProvider;
 import vn.healthid.bridge.coverage.history.HistoryAuthorizationRules;
 import vn.healthid.bridge.coverage.history.TreatmentHistory;
+import vn.healthid.bridge.patient.PatientRegistry;
+import vn.healthid.bridge.patient.PatientTranslator;
 import vn.healthid.bridge.store.TtlCache;
 
 /**
@@ -121,21 +123,22 @@ public class CoverageConfiguration {
 
     @Bean
     CoverageAccess coverageAccess(
-            GatewayProperties p, ObjectProvider<JwtDecoder> decoder, ObjectProvider<ConsentAccess> consents) {
+            GatewayProperties p,
+            SecurityProperties security,
+            ObjectProvider<ConsentAccess> consents,
+            ObjectProvider<PatientRegistry> patients,
+            ObjectProvider<PatientTranslator> translator) {
         var a = p.access();
         var selfService = a.selfServiceStaffName() == null || a.selfServiceStaffNationalId() == null
                 ? null
                 : new StaffIdentity(a.selfServiceStaffName(), a.selfServiceStaffNationalId());
+        var registry = patients.getIfAvailable();
         return new CoverageAccess(
-                new AccessSettings(Set.copyOf(a.chipAcrs()), a.staffTokenHeader(), selfService),
-                token -> {
-                    var d = decoder.getIfAvailable();
-                    if (d == null) {
-                        throw new BadJwtException("no JwtDecoder configured");
-                    }
-                    return d.decode(token);
-                },
-                consents.getIfAvailable(() -> ConsentAccess.NONE));
+                new AccessSettings(Set.copyOf(a.chipAcrs()), security.staffTokenHeader(), selfService),
+                consents.getIfAvailable(() -> ConsentAccess.NONE),
+                registry == null
+                        ? RegisteredIdentities.none()
+                        : new RegisteredIdentities(registry, translator.getObject()));
     }
 
     @Bean
@@ -146,13 +149,12 @@ public class CoverageConfiguration {
 
     @Bean
     CoverageSearchProvider coverageSearchProvider(GatewayProperties p, CoverageAccess access, CoverageChecks checks) {
-        return new CoverageSearchProvider(
-                access, checks, new CoverageTranslator(), p.access().staffTokenHeader());
+        return new CoverageSearchProvider(access, checks, new CoverageTranslator());
     }
 
     @Bean
     EligibilityProvider eligibilityProvider(GatewayProperties p, EligibilityService service) {
-        return new EligibilityProvider(service, p.access().staffTokenHeader());
+        return new EligibilityProvider(service);
     }
 
     @Bean
@@ -164,7 +166,7 @@ public class CoverageConfiguration {
 
     @Bean
     BhytHistoryProvider bhytHistoryProvider(GatewayProperties p, TreatmentHistory history) {
-        return new BhytHistoryProvider(history, p.access().staffTokenHeader());
+        return new BhytHistoryProvider(history);
     }
 
     @Bean

@@ -4,13 +4,12 @@ import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coverage;
 import vn.healthid.bridge.coverage.access.AccessDenied;
 import vn.healthid.bridge.coverage.access.CoverageAccess;
-import vn.healthid.bridge.coverage.access.Subject;
+import vn.healthid.bridge.coverage.access.Lookup;
 import vn.healthid.bridge.coverage.fhir.CoverageFhir;
 import vn.healthid.bridge.coverage.fhir.CoverageTranslator;
 import vn.healthid.bridge.coverage.fhir.Outcomes;
@@ -28,14 +27,11 @@ public final class CoverageSearchProvider implements IResourceProvider {
     private final CoverageAccess access;
     private final CoverageChecks checks;
     private final CoverageTranslator translator;
-    private final String staffTokenHeader;
 
-    public CoverageSearchProvider(
-            CoverageAccess access, CoverageChecks checks, CoverageTranslator translator, String staffTokenHeader) {
+    public CoverageSearchProvider(CoverageAccess access, CoverageChecks checks, CoverageTranslator translator) {
         this.access = access;
         this.checks = checks;
         this.translator = translator;
-        this.staffTokenHeader = staffTokenHeader;
     }
 
     @Override
@@ -44,15 +40,14 @@ public final class CoverageSearchProvider implements IResourceProvider {
     }
 
     @Search
-    public List<Coverage> byPatient(
-            @RequiredParam(name = Coverage.SP_PATIENT) ReferenceParam patient, HttpServletRequest http) {
+    public List<Coverage> byPatient(@RequiredParam(name = Coverage.SP_PATIENT) ReferenceParam patient) {
         var id = patient.getIdPart();
         if (id == null || (patient.getResourceType() != null && !"Patient".equals(patient.getResourceType()))) {
             throw Outcomes.invalid("COVERAGE_PATIENT_REQUIRED", "patient must be Patient/<id>");
         }
-        Subject subject;
+        Lookup subject;
         try {
-            subject = access.decide(CallerAuthentication.currentToken(), id, http.getHeader(staffTokenHeader));
+            subject = access.decide(CallerAuthentication.current().orElse(null), id);
         } catch (AccessDenied e) {
             throw Outcomes.forbidden(e.code(), e.getMessage());
         }

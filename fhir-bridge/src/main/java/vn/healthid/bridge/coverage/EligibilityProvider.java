@@ -4,7 +4,6 @@ import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import jakarta.servlet.http.HttpServletRequest;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
 import vn.healthid.bridge.security.CallerAuthentication;
@@ -18,11 +17,9 @@ import vn.healthid.bridge.security.CallerAuthentication;
 public final class EligibilityProvider implements IResourceProvider {
 
     private final EligibilityService service;
-    private final String staffTokenHeader;
 
-    public EligibilityProvider(EligibilityService service, String staffTokenHeader) {
+    public EligibilityProvider(EligibilityService service) {
         this.service = service;
-        this.staffTokenHeader = staffTokenHeader;
     }
 
     @Override
@@ -31,8 +28,8 @@ public final class EligibilityProvider implements IResourceProvider {
     }
 
     @Create
-    public MethodOutcome check(@ResourceParam CoverageEligibilityRequest request, HttpServletRequest http) {
-        var response = service.check(request, CallerAuthentication.currentToken(), http.getHeader(staffTokenHeader));
+    public MethodOutcome check(@ResourceParam CoverageEligibilityRequest request) {
+        var response = service.check(request, CallerAuthentication.current().orElse(null));
         var outcome = new MethodOutcome();
         outcome.setResource(response);
         outcome.setCreated(false);

@@ -8,13 +8,13 @@ import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest.EligibilityRequestPurpose;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
 import org.hl7.fhir.r4.model.Reference;
-import org.springframework.security.oauth2.jwt.Jwt;
 import vn.healthid.bridge.coverage.access.AccessDenied;
 import vn.healthid.bridge.coverage.access.CoverageAccess;
-import vn.healthid.bridge.coverage.access.Subject;
+import vn.healthid.bridge.coverage.access.Lookup;
 import vn.healthid.bridge.coverage.fhir.CoverageFhir;
 import vn.healthid.bridge.coverage.fhir.EligibilityTranslator;
 import vn.healthid.bridge.coverage.fhir.Outcomes;
+import vn.healthid.bridge.security.Caller;
 
 /** {@code CoverageEligibilityRequest} in, {@code CoverageEligibilityResponse} out: validation, access, check, translation. */
 public final class EligibilityService {
@@ -40,7 +40,7 @@ public final class EligibilityService {
         this.clock = clock;
     }
 
-    public CoverageEligibilityResponse check(CoverageEligibilityRequest request, Jwt caller, String staffToken) {
+    public CoverageEligibilityResponse check(CoverageEligibilityRequest request, Caller caller) {
         if (request == null) {
             throw Outcomes.invalid("COVERAGE_REQUEST_MISSING", "send a CoverageEligibilityRequest");
         }
@@ -49,9 +49,9 @@ public final class EligibilityService {
         if (!"Patient".equals(patient.getResourceType()) || !patient.hasIdPart() || patient.isAbsolute()) {
             throw Outcomes.invalid("COVERAGE_PATIENT_REQUIRED", "patient must reference Patient/<id>");
         }
-        Subject subject;
+        Lookup subject;
         try {
-            subject = access.decide(caller, patient.getIdPart(), staffToken);
+            subject = access.decide(caller, patient.getIdPart());
         } catch (AccessDenied e) {
             throw Outcomes.forbidden(e.code(), e.getMessage());
         }

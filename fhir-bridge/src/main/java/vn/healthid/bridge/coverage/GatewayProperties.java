@@ -61,10 +61,8 @@ public record GatewayProperties(
             @DefaultValue("250ms") Duration timeout) {}
 
     public record Access(
-            @DefaultValue({"urn:vn:healthid:acr:chip-aa", "urn:vn:healthid:acr:chip-pa"})
-            List<String> chipAcrs,
+            @DefaultValue("urn:vn:healthid:acr:chip-aa") List<String> chipAcrs,
 
-            @DefaultValue("X-Staff-Token") String staffTokenHeader,
             String selfServiceStaffName,
             String selfServiceStaffNationalId) {}
 }

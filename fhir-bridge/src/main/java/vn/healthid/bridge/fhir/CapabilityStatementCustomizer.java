@@ -7,7 +7,6 @@ import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResource
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.UriType;
-import vn.healthid.bridge.smart.AuthorizationEndpoints;
 
 /**
  * Makes the CapabilityStatement list exactly what is served: no includes, revincludes or history
@@ -18,9 +17,9 @@ public final class CapabilityStatementCustomizer {
 
     private static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
 
-    private final AuthorizationEndpoints endpoints;
+    private final OAuthUris endpoints;
 
-    public CapabilityStatementCustomizer(AuthorizationEndpoints endpoints) {
+    public CapabilityStatementCustomizer(OAuthUris endpoints) {
         this.endpoints = endpoints;
     }
 
@@ -61,11 +60,11 @@ public final class CapabilityStatementCustomizer {
                         "SMART-on-FHIR",
                         "SMART-on-FHIR"))
                 .setText("OAuth2 bearer tokens from the healthid Keycloak realm; SMART App Launch v2 scopes"));
-        Optional<AuthorizationEndpoints.Endpoints> known = endpoints.current();
+        Optional<OAuthUris.Uris> known = endpoints.oauthUris();
         known.ifPresent(found -> {
             Extension uris = security.addExtension().setUrl(OAUTH_URIS);
-            uris.addExtension("authorize", new UriType(found.authorizationEndpoint()));
-            uris.addExtension("token", new UriType(found.tokenEndpoint()));
+            uris.addExtension("authorize", new UriType(found.authorize()));
+            uris.addExtension("token", new UriType(found.token()));
         });
         return security;
     }

@@ -2,7 +2,6 @@ package vn.healthid.bridge.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.IResourceProvider;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,20 +12,11 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.healthid.bridge.config.FhirProperties;
-import vn.healthid.bridge.config.SecurityProperties;
-import vn.healthid.bridge.security.AccessResolver;
-import vn.healthid.bridge.security.AuthorizationRuleContributor;
-import vn.healthid.bridge.security.CompartmentSwapGuard;
-import vn.healthid.bridge.security.SmartAuthorizationInterceptor;
-import vn.healthid.bridge.security.StepUpPolicy;
-import vn.healthid.bridge.smart.AuthorizationEndpoints;
-import vn.healthid.bridge.smart.SmartConfiguration;
-import vn.healthid.bridge.smart.SmartConfigurationServlet;
 
 /**
  * Mounts the HAPI server at {@code /fhir/*} with every {@link IResourceProvider} and {@link
- * BridgeOperationProvider} bean, the request guard, the SMART authorization interceptor and the
- * error normaliser; the SMART configuration servlet; and the body size limit.
+ * BridgeOperationProvider} bean, the request guard, the {@link RequestAuthorization} interceptors
+ * and the error normaliser; and the body size limit.
  */
 @Configuration(proxyBeanMethods = false)
 public class FhirServerConfiguration {
@@ -48,31 +38,18 @@ public class FhirServerConfiguration {
     }
 
     @Bean
-    AuthorizationEndpoints authorizationEndpoints(SecurityProperties properties, Clock clock) {
-        return new AuthorizationEndpoints(
-                properties.issuerBase(), properties.discoveryTtl(), properties.httpTimeout(), clock);
-    }
-
-    @Bean
-    StepUpPolicy stepUpPolicy(SecurityProperties properties) {
-        return new StepUpPolicy(properties.acrLevels());
-    }
-
-    @Bean
     ServletRegistrationBean<BridgeRestfulServer> fhirServlet(
             FhirContext fhirContext,
             List<IResourceProvider> providers,
             ObjectProvider<BridgeOperationProvider> operationProviders,
-            List<AuthorizationRuleContributor> contributors,
+            RequestAuthorization authorization,
             List<BridgeInterceptor> featureInterceptors,
             ServedTypes servedTypes,
-            AuthorizationEndpoints endpoints) {
-        AccessResolver resolver = new AccessResolver();
-        List<Object> interceptors = new ArrayList<>(List.of(
-                new RequestGuardInterceptor(Set.copyOf(servedTypes.names())),
-                new CompartmentSwapGuard(fhirContext, resolver),
-                new SmartAuthorizationInterceptor(resolver, contributors),
-                new ExceptionOutcomeInterceptor()));
+            OAuthUris endpoints) {
+        List<Object> interceptors = new ArrayList<>();
+        interceptors.add(new RequestGuardInterceptor(Set.copyOf(servedTypes.names())));
+        interceptors.addAll(authorization.interceptors());
+        interceptors.add(new ExceptionOutcomeInterceptor());
         interceptors.addAll(featureInterceptors);
         BridgeRestfulServer server = new BridgeRestfulServer(
                 fhirContext,
@@ -83,22 +60,6 @@ public class FhirServerConfiguration {
         ServletRegistrationBean<BridgeRestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
-        return registration;
-    }
-
-    @Bean
-    ServletRegistrationBean<SmartConfigurationServlet> smartConfigurationServlet(
-            AuthorizationEndpoints endpoints,
-            ServedTypes servedTypes,
-            SecurityProperties properties,
-            OperationOutcomeResponder responder) {
-        SmartConfiguration configuration =
-                new SmartConfiguration(endpoints, servedTypes.names(), properties.issuerBase());
-        ServletRegistrationBean<SmartConfigurationServlet> registration = new ServletRegistrationBean<>(
-                new SmartConfigurationServlet(configuration, responder),
-                "/fhir/.well-known/smart-configuration",
-                "/.well-known/smart-configuration");
-        registration.setName("smartConfiguration");
         return registration;
     }
 

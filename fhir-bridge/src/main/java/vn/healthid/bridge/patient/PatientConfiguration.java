@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.healthid.bridge.config.PatientIdProperties;
+import vn.healthid.bridge.identity.PatientIds;
 import vn.healthid.bridge.store.DocumentStore;
 
 /** Wires the Patient feature: provider, service, registry, translator. */

@@ -1,6 +1,8 @@
 package vn.healthid.bridge.patient;
 
 import java.util.Optional;
+import vn.healthid.bridge.fhir.BridgeFhirException;
+import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.security.CitizenClaims;
 import vn.healthid.bridge.store.DocumentStore;
@@ -29,9 +31,20 @@ public final class PatientRegistry {
         return store.get(COLLECTION, patientId);
     }
 
-    /** The caller's own Patient, written from the token's claims when missing or outdated. */
+    /**
+     * The caller's own Patient, written from the token's claims when missing or outdated. A token
+     * without identity claims (public clients carry no number) gets the registered Patient, or 404
+     * {@code NOT_FOUND} while the citizen was never registered (docs/patient-id.md).
+     */
     public StoredDocument ensureFromToken(Caller caller) {
         String patientId = caller.patientId().orElseThrow();
+        if (caller.citizen().isEmpty()) {
+            return find(patientId)
+                    .orElseThrow(() -> new BridgeFhirException(
+                            ErrorCode.NOT_FOUND,
+                            "Patient/" + patientId + " is not registered yet: it is created at the first sign-in"
+                                    + " at a clinic or with a confidential client."));
+        }
         CitizenClaims claims = caller.citizen().orElseThrow();
         String body = translator.fromClaims(patientId, claims);
         for (int attempt = 1; ; attempt++) {

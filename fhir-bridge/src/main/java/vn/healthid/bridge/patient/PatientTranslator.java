@@ -8,6 +8,7 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
+import vn.healthid.bridge.identity.IdentifierSystems;
 import vn.healthid.bridge.security.CitizenClaims;
 import vn.healthid.bridge.store.StoredDocument;
 

@@ -1,10 +1,13 @@
 package vn.healthid.bridge.security;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import vn.healthid.bridge.fhir.BridgeFhirException;
+import vn.healthid.bridge.fhir.ErrorCode;
 
 /** A verified access token and the {@link Caller} read from it. */
 public final class CallerAuthentication extends AbstractAuthenticationToken {
@@ -23,16 +26,20 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
         return caller;
     }
 
-    /** The verified token, for features that need other claims (e.g. a clerk's name). */
-    public Jwt token() {
-        return token;
+    CallerAuthentication withCaller(Caller other) {
+        return new CallerAuthentication(other, token);
     }
 
-    /** The verified token of the request being served, or null when it is not authenticated by one. */
-    public static Jwt currentToken() {
+    /** The caller of the request being served, when it is authenticated by a token. */
+    public static Optional<Caller> current() {
         return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication auth
-                ? auth.token()
-                : null;
+                ? Optional.of(auth.caller())
+                : Optional.empty();
+    }
+
+    /** The caller of the request being served; 401 {@code TOKEN_MISSING} without one. */
+    public static Caller require() {
+        return current().orElseThrow(() -> new BridgeFhirException(ErrorCode.TOKEN_MISSING));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package vn.healthid.bridge.security;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -10,12 +12,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.client.RestTemplate;
 import vn.healthid.bridge.config.SecurityProperties;
 import vn.healthid.bridge.fhir.OperationOutcomeResponder;
-import vn.healthid.bridge.patient.PatientIds;
+import vn.healthid.bridge.fhir.RequestAuthorization;
+import vn.healthid.bridge.identity.PatientIds;
 
 /**
  * The resource server: bearer JWTs checked against the realm's JWKS (keys refetched when an
@@ -27,7 +31,12 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, JwtDecoder jwtDecoder, PatientIds patientIds, OperationOutcomeResponder responder)
+            HttpSecurity http,
+            JwtDecoder jwtDecoder,
+            PatientIds patientIds,
+            Assurance assurance,
+            SecurityProperties properties,
+            OperationOutcomeResponder responder)
             throws Exception {
         FhirAuthenticationEntryPoint entryPoint = new FhirAuthenticationEntryPoint(responder);
         FhirAccessDeniedHandler deniedHandler = new FhirAccessDeniedHandler(responder);
@@ -46,12 +55,31 @@ public class SecurityConfiguration {
                         .denyAll())
                 .oauth2ResourceServer(oauth -> oauth.bearerTokenResolver(new FastBearerTokenResolver())
                         .jwt(jwt -> jwt.decoder(jwtDecoder)
-                                .jwtAuthenticationConverter(new CallerAuthenticationConverter(patientIds)))
+                                .jwtAuthenticationConverter(new CallerAuthenticationConverter(patientIds, assurance)))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler))
                 .exceptionHandling(handling ->
-                        handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler));
+                        handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                .addFilterAfter(
+                        new StaffTokenFilter(jwtDecoder, properties.staffTokenHeader()),
+                        BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    @Bean
+    Assurance assurance(SecurityProperties properties, Clock clock) {
+        return new Assurance(properties.acrLevels(), properties.recentProof(), clock);
+    }
+
+    /** The SMART scopes and compartment rules as HAPI interceptors, mounted by the FHIR server. */
+    @Bean
+    RequestAuthorization requestAuthorization(
+            FhirContext fhirContext, List<AuthorizationRuleContributor> contributors) {
+        AccessResolver resolver = new AccessResolver();
+        List<Object> interceptors = List.of(
+                new CompartmentSwapGuard(fhirContext, resolver),
+                new SmartAuthorizationInterceptor(resolver, contributors));
+        return () -> interceptors;
     }
 
     /** Spring's strict firewall, with its header checks done without regular expressions. */

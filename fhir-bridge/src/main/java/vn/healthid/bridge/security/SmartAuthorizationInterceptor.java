@@ -23,7 +23,8 @@ import vn.healthid.bridge.smart.SmartScope;
  * letter ({@code r} and {@code s} differ in SMART v2, not in HAPI's rules); then confined
  * requests get one compartment rule per granted type and operation (HAPI blocks a read of
  * another Patient before the provider runs and checks every resource returned), unconfined ones
- * may act on any record. Anything else is denied.
+ * may act on any record. Only citizen tokens are confined, whatever their scopes. Anything else
+ * is denied.
  */
 public final class SmartAuthorizationInterceptor extends AuthorizationInterceptor {
 
@@ -87,7 +88,7 @@ public final class SmartAuthorizationInterceptor extends AuthorizationIntercepto
         Set<Grant> grants = new LinkedHashSet<>();
         for (SmartScope scope : access.caller().scopes().scopes()) {
             if (scope.context() == ScopeContext.SYSTEM) {
-                continue;
+                continue; // never on a confined (citizen) token
             }
             for (Interaction interaction : scope.interactions()) {
                 Operation operation = switch (interaction) {

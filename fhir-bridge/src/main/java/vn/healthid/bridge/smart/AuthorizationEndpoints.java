@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.healthid.bridge.fhir.OAuthUris;
 
 /**
  * The realm's OAuth endpoints from its OpenID discovery document
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ttl}. When Keycloak does not answer, the last good copy is served; a failed fetch is
  * retried at most every {@link #RETRY_AFTER}.
  */
-public final class AuthorizationEndpoints {
+public final class AuthorizationEndpoints implements OAuthUris {
 
     /** What the bridge publishes from discovery. Optional endpoints are empty strings when absent. */
     public record Endpoints(
@@ -70,6 +71,11 @@ public final class AuthorizationEndpoints {
             }
         }
         return Optional.ofNullable(cached);
+    }
+
+    @Override
+    public Optional<Uris> oauthUris() {
+        return current().map(found -> new Uris(found.authorizationEndpoint(), found.tokenEndpoint()));
     }
 
     private Endpoints fetch() throws IOException, InterruptedException {

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.fhir.ErrorCode;
+import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.store.VersionConflictException;
 import vn.healthid.bridge.telehealth.access.AccessPolicy;
-import vn.healthid.bridge.telehealth.access.Caller;
 import vn.healthid.bridge.telehealth.access.Operation;
 import vn.healthid.bridge.telehealth.access.SessionAccess;
 import vn.healthid.bridge.telehealth.domain.SessionStatus;
@@ -58,7 +58,7 @@ public final class SessionBooking {
             throw new TelehealthException(
                     TelehealthError.APPOINTMENT_INVALID, "the session is longer than " + maxDuration);
         }
-        if (caller.kind() == Caller.Kind.PATIENT) {
+        if (caller.kind() == Caller.Kind.CITIZEN) {
             if (!caller.isPatient(proposed.patientId())) {
                 throw new BridgeFhirException(ErrorCode.PATIENT_COMPARTMENT);
             }
@@ -158,7 +158,7 @@ public final class SessionBooking {
         return new TelehealthSession(
                 current.id(),
                 current.patientId(),
-                caller.id(),
+                caller.practitionerId().orElseThrow(),
                 current.start(),
                 current.end(),
                 SessionStatus.BOOKED,

@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Encounter;
 import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.fhir.ErrorCode;
+import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.telehealth.access.AccessPolicy;
-import vn.healthid.bridge.telehealth.access.Caller;
 import vn.healthid.bridge.telehealth.access.Operation;
 import vn.healthid.bridge.telehealth.access.SessionAccess;
 import vn.healthid.bridge.telehealth.domain.SessionStatus;
@@ -71,11 +71,11 @@ public final class SessionQueries {
     }
 
     private List<StoredSession> source(Caller caller, Criteria criteria) {
-        if (caller.kind() == Caller.Kind.PATIENT) {
+        if (caller.kind() == Caller.Kind.CITIZEN) {
             if (criteria.patientId() != null && !caller.isPatient(criteria.patientId())) {
                 throw new BridgeFhirException(ErrorCode.PATIENT_COMPARTMENT);
             }
-            return sessions.byPatient(caller.id());
+            return sessions.byPatient(caller.patientId().orElseThrow());
         }
         if (criteria.patientId() != null) {
             return sessions.byPatient(criteria.patientId());
@@ -83,6 +83,6 @@ public final class SessionQueries {
         if (criteria.practitionerId() != null && !caller.isPractitioner(criteria.practitionerId())) {
             throw new TelehealthException(TelehealthError.NOT_A_PARTICIPANT, "practitioners search their own sessions");
         }
-        return sessions.byPractitioner(caller.id());
+        return sessions.byPractitioner(caller.practitionerId().orElseThrow());
     }
 }

@@ -6,11 +6,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.healthid.bridge.config.SecurityProperties;
 import vn.healthid.bridge.store.DocumentStore;
 import vn.healthid.bridge.store.SingleUseStore;
 import vn.healthid.bridge.telehealth.fhir.AppointmentProvider;
-import vn.healthid.bridge.telehealth.fhir.CurrentCaller;
 import vn.healthid.bridge.telehealth.fhir.EncounterProvider;
 import vn.healthid.bridge.telehealth.fhir.OwnSessionsSearch;
 import vn.healthid.bridge.telehealth.fhir.TelehealthAuthorizationRules;
@@ -19,7 +17,7 @@ import vn.healthid.bridge.telehealth.fhir.TelehealthOutcomes;
 /**
  * The telehealth feature's beans (on unless {@code healthid.telehealth.enabled=false}). The FHIR
  * server picks up the providers as {@code IResourceProvider} beans and the rules as an {@code
- * AuthorizationRuleContributor}; the acr -> LoA map is the security one.
+ * AuthorizationRuleContributor}; who calls and at which level is the security package's {@code Caller}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TelehealthProperties.class)
@@ -32,24 +30,18 @@ public class TelehealthConfiguration {
             SingleUseStore singleUse,
             Clock clock,
             TelehealthProperties properties,
-            SecurityProperties security,
             FhirContext fhirContext) {
-        return TelehealthServices.create(documents, singleUse, clock, properties, security.acrLevels(), fhirContext);
+        return TelehealthServices.create(documents, singleUse, clock, properties, fhirContext);
     }
 
     @Bean
-    CurrentCaller telehealthCurrentCaller(TelehealthServices services) {
-        return new CurrentCaller(services.callers());
+    AppointmentProvider appointmentProvider(TelehealthServices services) {
+        return new AppointmentProvider(services);
     }
 
     @Bean
-    AppointmentProvider appointmentProvider(TelehealthServices services, CurrentCaller telehealthCurrentCaller) {
-        return new AppointmentProvider(services, telehealthCurrentCaller);
-    }
-
-    @Bean
-    EncounterProvider telehealthEncounterProvider(TelehealthServices services, CurrentCaller telehealthCurrentCaller) {
-        return new EncounterProvider(services, telehealthCurrentCaller);
+    EncounterProvider telehealthEncounterProvider(TelehealthServices services) {
+        return new EncounterProvider(services);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package vn.healthid.bridge.telehealth;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import vn.healthid.bridge.telehealth.access.Operation;
@@ -16,7 +17,9 @@ import vn.healthid.bridge.telehealth.access.Operation;
  * @param maxDuration longest session accepted at booking
  * @param retention how long after its end a session is kept; afterwards it is gone (404)
  * @param minLoa the minimum level of assurance (acr -> LoA per healthid.security.acr-levels) per
- *     operation, for patients and practitioners
+ *     operation, for patients and practitioners; a citizen's token needs level 2 for any of them
+ *     (the security package's rule), and a level-3 minimum also needs a recent proof
+ * @param videoServiceClients the clients ({@code azp}) that may redeem join tickets
  */
 @ConfigurationProperties("healthid.telehealth")
 public record TelehealthProperties(
@@ -28,7 +31,11 @@ public record TelehealthProperties(
         @DefaultValue("15m") Duration joinLate,
         @DefaultValue("4h") Duration maxDuration,
         @DefaultValue("30d") Duration retention,
-        @DefaultValue MinLoa minLoa) {
+        @DefaultValue MinLoa minLoa,
+        @DefaultValue(DEFAULT_VIDEO_SERVICE) List<String> videoServiceClients) {
+
+    /** The video service's client in docs/telehealth.md's realm setup. */
+    public static final String DEFAULT_VIDEO_SERVICE = "video-service";
 
     public TelehealthProperties {
         if (!sessionUrlTemplate.contains("{ticket}")) {
@@ -38,6 +45,7 @@ public record TelehealthProperties(
             throw new IllegalArgumentException(
                     "healthid.telehealth join-early, join-late and retention must not be negative, max-duration positive");
         }
+        videoServiceClients = List.copyOf(videoServiceClients);
         if (ticketTtl.isNegative() || ticketTtl.isZero() || ticketTtl.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new IllegalArgumentException("healthid.telehealth.ticket-ttl must be between 1s and 10m");
         }
@@ -52,7 +60,8 @@ public record TelehealthProperties(
                 Duration.ofMinutes(15),
                 Duration.ofHours(4),
                 Duration.ofDays(30),
-                new MinLoa(2, 2, 1, 1, 1, 2));
+                new MinLoa(2, 2, 1, 1, 1, 2),
+                List.of(DEFAULT_VIDEO_SERVICE));
     }
 
     /** Minimum LoA per operation ({@code healthid.telehealth.min-loa.book=2}, ...). */

@@ -20,7 +20,7 @@ import vn.healthid.bridge.consent.ConsentProperties;
 import vn.healthid.bridge.consent.ConsentProvider;
 import vn.healthid.bridge.consent.ConsentRepository;
 import vn.healthid.bridge.consent.ConsentValidator;
-import vn.healthid.bridge.patient.PatientIds;
+import vn.healthid.bridge.identity.PatientIds;
 import vn.healthid.bridge.patient.PatientRegistry;
 import vn.healthid.bridge.patient.PatientResourceProvider;
 import vn.healthid.bridge.patient.PatientService;

@@ -22,7 +22,6 @@ import vn.healthid.bridge.fhir.BridgeRestfulServer;
 import vn.healthid.bridge.fhir.CapabilityStatementCustomizer;
 import vn.healthid.bridge.fhir.ExceptionOutcomeInterceptor;
 import vn.healthid.bridge.security.AccessResolver;
-import vn.healthid.bridge.security.CallerAuthenticationConverter;
 import vn.healthid.bridge.security.SmartAuthorizationInterceptor;
 import vn.healthid.bridge.smart.AuthorizationEndpoints;
 import vn.healthid.bridge.store.DocumentStore;
@@ -103,15 +102,30 @@ public final class FhirHarness {
         }
         MockHttpServletResponse response = new MockHttpServletResponse();
         SecurityContextHolder.getContext()
-                .setAuthentication(
-                        token == null ? null : new CallerAuthenticationConverter(Tokens.PATIENT_IDS).convert(token));
+                .setAuthentication(token == null ? null : vn.healthid.bridge.testsupport.Callers.authenticate(token));
         try {
             server.service(request, response);
-            return new Response(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8));
+            Response answer = new Response(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8));
+            if (answer.status() == 200 && pathAndQuery.startsWith("/AuditEvent")) {
+                assertEveryAuditEventValid(answer);
+            }
+            return answer;
         } catch (ServletException | IOException e) {
             throw new IllegalStateException(e);
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** Every AuditEvent the bridge serves validates (R4 core profile) and has only well-formed references. */
+    private static void assertEveryAuditEventValid(Response answer) {
+        if (answer.resource() instanceof org.hl7.fhir.r4.model.Bundle bundle) {
+            for (org.hl7.fhir.r4.model.Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                if (entry.getResource() instanceof org.hl7.fhir.r4.model.AuditEvent event) {
+                    vn.healthid.bridge.testsupport.FhirValidation.assertValid(event);
+                    vn.healthid.bridge.testsupport.FhirValidation.assertReferencesWellFormed(event);
+                }
+            }
         }
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.springframework.security.oauth2.jwt.Jwt;
 import vn.healthid.bridge.config.PatientIdProperties;
-import vn.healthid.bridge.patient.PatientIds;
+import vn.healthid.bridge.identity.PatientIds;
 
 /**
  * Verified-token stand-ins with the contract's claims (signature checks are the security feature's
@@ -29,7 +29,9 @@ public final class Tokens {
                 .claim("name", "Nguyễn Văn An")
                 .claim("birthdate", "1985-03-14")
                 .claim("gender", "male")
-                .claim("acr", "urn:vn:healthid:acr:vneid-2")
+                // a citizen managing consents proved level 3 just now (docs/audit-and-consent.md)
+                .claim("acr", CHIP_AA)
+                .claim("auth_time", now())
                 .build();
     }
 
@@ -48,6 +50,10 @@ public final class Tokens {
 
     public static Jwt system(String client, String scope) {
         return builder(client, scope).subject("service-account-" + client).build();
+    }
+
+    private static Instant now() {
+        return Instant.now();
     }
 
     private static Jwt.Builder builder(String client, String scope) {

@@ -159,6 +159,45 @@ class EligibilityThroughServletTest extends CoverageServletTest {
     }
 
     @Test
+    void aPublicClientsTokenWithoutTheNumberLooksUpTheRegisteredCitizen() {
+        var p = GATEWAY.population().person("renewed-old-valid");
+        var patient = "Patient/" + TokenBuilder.patientIdOf(p.cccd());
+        var publicToken = ISSUER.token()
+                .citizen(p.cccd())
+                .without("national_id")
+                .without("name")
+                .without("family_name")
+                .without("given_name")
+                .without("birthdate")
+                .claim("azp", "patient-portal")
+                .scope("patient/Coverage.rs")
+                .sign();
+        var neverRegistered = ISSUER.token()
+                .citizen("079085004477")
+                .without("national_id")
+                .claim("azp", "patient-portal")
+                .scope("patient/Coverage.rs")
+                .sign();
+        // the first visit with a token that carries the number registers the Patient
+        assertThat(get("/fhir/" + patient, citizenToken(p, "patient/Patient.rs"))
+                        .statusCode())
+                .isEqualTo(200);
+
+        var r = get("/fhir/Coverage?patient=" + patient, publicToken);
+        var unknown =
+                get("/fhir/Coverage?patient=Patient/" + TokenBuilder.patientIdOf("079085004477"), neverRegistered);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var coverage = (Coverage) FHIR.newJsonParser()
+                .parseResource(Bundle.class, r.body())
+                .getEntryFirstRep()
+                .getResource();
+        assertThat(coverage.getSubscriberId()).isEqualTo(p.cardCode());
+        assertThat(unknown.statusCode()).isEqualTo(403);
+        assertThat(coverageCode(unknown)).isEqualTo("COVERAGE_IDENTITY_INCOMPLETE");
+    }
+
+    @Test
     void gatewayDownServesTheLastGoodAnswerWithAWarning() throws Exception {
         var p = GATEWAY.population().person("police");
         assertThat(post(body(p, "48001"), chipPresentToken(p), clerkToken()).statusCode())

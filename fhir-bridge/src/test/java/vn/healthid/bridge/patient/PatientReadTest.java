@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
+import vn.healthid.bridge.identity.IdentifierSystems;
 import vn.healthid.bridge.testsupport.BridgeIntegrationTest;
 import vn.healthid.bridge.testsupport.FhirValidation;
 import vn.healthid.bridge.testsupport.TokenBuilder;
@@ -42,7 +43,7 @@ class PatientReadTest extends BridgeIntegrationTest {
     }
 
     @Test
-    void clinicWithoutConsentCannotFindThePatient() {
+    void clinicWithoutConsentFindsNobodyAsForAnUnknownNumber() {
         String number = "001190008888";
         client(citizenToken(number))
                 .read()
@@ -54,8 +55,11 @@ class PatientReadTest extends BridgeIntegrationTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(errorCode(response)).isEqualTo("CONSENT_REQUIRED");
+        // the same answer as for a number nobody registered: no existence oracle
+        assertThat(response.statusCode()).isEqualTo(200);
+        Bundle found = FHIR.newJsonParser().parseResource(Bundle.class, response.body());
+        assertThat(found.getEntry()).isEmpty();
+        assertThat(response.body()).doesNotContain(TokenBuilder.patientIdOf(number));
     }
 
     @Test

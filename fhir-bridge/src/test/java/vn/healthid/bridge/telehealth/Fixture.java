@@ -3,13 +3,14 @@ package vn.healthid.bridge.telehealth;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.store.DocumentStore;
 import vn.healthid.bridge.store.SingleUseStore;
-import vn.healthid.bridge.telehealth.access.Caller;
 import vn.healthid.bridge.telehealth.domain.SessionStatus;
 import vn.healthid.bridge.telehealth.domain.TelehealthSession;
+import vn.healthid.bridge.testsupport.Callers;
 
 /** Callers, sessions and service stacks shared by the telehealth tests. */
 public final class Fixture {
@@ -28,7 +29,7 @@ public final class Fixture {
 
     public static TelehealthServices services(DocumentStore documents, SingleUseStore singleUse, TestClock clock) {
         return TelehealthServices.create(
-                documents, singleUse, clock, TelehealthProperties.defaults(), ACR_LEVELS, FhirContext.forR4Cached());
+                documents, singleUse, clock, TelehealthProperties.defaults(), FhirContext.forR4Cached());
     }
 
     public static Caller patient(String id) {
@@ -36,16 +37,48 @@ public final class Fixture {
     }
 
     public static Caller patient(String id, int loa) {
-        return new Caller(
-                Caller.Kind.PATIENT, id, Set.of("openid", "patient/Appointment.cruds"), loa, "telehealth-app");
+        return Callers.direct(
+                Caller.Kind.CITIZEN,
+                id,
+                List.of("openid", "patient/Appointment.cruds"),
+                acr(loa),
+                "telehealth-app",
+                ACR_LEVELS);
     }
 
     public static Caller practitioner(String id) {
-        return new Caller(Caller.Kind.PRACTITIONER, id, Set.of("openid", "user/Appointment.*"), 3, "clinic-portal");
+        return Callers.direct(
+                Caller.Kind.PRACTITIONER,
+                id,
+                List.of("openid", "user/Appointment.*"),
+                acr(3),
+                "clinic-portal",
+                ACR_LEVELS);
     }
 
     public static Caller videoService() {
-        return new Caller(Caller.Kind.SYSTEM, "video-service", Set.of("system/Appointment.r"), 0, "video-service");
+        return Callers.direct(
+                Caller.Kind.SYSTEM,
+                "video-service",
+                List.of("system/Appointment.r"),
+                null,
+                "video-service",
+                ACR_LEVELS);
+    }
+
+    /** A caller of this kind with exactly these scopes. */
+    public static Caller with(Caller.Kind kind, String id, String scopes, int loa, String client) {
+        return Callers.direct(kind, id, List.of(scopes), acr(loa), client, ACR_LEVELS);
+    }
+
+    /** The acr of a level in {@link #ACR_LEVELS}. */
+    public static String acr(int loa) {
+        return switch (loa) {
+            case 3 -> "urn:vn:healthid:acr:chip-aa";
+            case 2 -> "urn:vn:healthid:acr:vneid-2";
+            case 1 -> "urn:vn:healthid:acr:chip-pa";
+            default -> null;
+        };
     }
 
     /** A proposal by {@code patientId}, one hour from {@link #NOW}, nobody assigned. */

@@ -135,7 +135,8 @@ class JoinOverHttpTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
                 .contains("error=\"insufficient_user_authentication\"")
-                .contains("acr_values=\"urn:vn:healthid:acr:vneid-2 urn:vn:healthid:acr:chip-aa\"");
+                .contains(
+                        "acr_values=\"urn:vn:healthid:acr:pwd-otp urn:vn:healthid:acr:vneid-2 urn:vn:healthid:acr:chip-aa\"");
         OperationOutcome outcome = FHIR.newJsonParser().parseResource(OperationOutcome.class, response.body());
         assertThat(outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode())
                 .isEqualTo("STEP_UP_REQUIRED");

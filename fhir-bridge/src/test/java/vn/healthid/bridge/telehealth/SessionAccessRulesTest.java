@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.fhir.ErrorCode;
+import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.store.memory.MemoryDocumentStore;
 import vn.healthid.bridge.store.memory.MemorySingleUseStore;
 import vn.healthid.bridge.telehealth.SessionQueries.Criteria;
-import vn.healthid.bridge.telehealth.access.Caller;
 import vn.healthid.bridge.telehealth.domain.SessionStatus;
 import vn.healthid.bridge.telehealth.persist.StoredSession;
 
@@ -144,7 +144,7 @@ class SessionAccessRulesTest {
 
         @Test
         void aReadOnlyAppCannotBookOrJoin() {
-            Caller readOnly = new Caller(Caller.Kind.PATIENT, "p1", Set.of("patient/Appointment.rs"), 3, "viewer");
+            Caller readOnly = Fixture.with(Caller.Kind.CITIZEN, "p1", "patient/Appointment.rs", 3, "viewer");
             assertThatThrownBy(() -> services.booking().create(readOnly, proposal("p1")))
                     .isInstanceOfSatisfying(
                             BridgeFhirException.class,
@@ -164,6 +164,24 @@ class SessionAccessRulesTest {
                     .isInstanceOfSatisfying(
                             BridgeFhirException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.SCOPE_INSUFFICIENT));
+            assertThat(services.join().redeem(videoService(), ticket, null).participant())
+                    .isEqualTo("Patient/p1");
+        }
+
+        @Test
+        void refusesTicketRedemptionByASystemClientThatIsNotTheVideoService() {
+            clock.set(START);
+            String ticket = services.join()
+                    .join(patient("p1"), ofP1.session().id())
+                    .ticket()
+                    .ticket();
+            Caller clinic =
+                    Fixture.with(Caller.Kind.SYSTEM, "clinic-reception", "system/Appointment.r", 0, "clinic-reception");
+            assertThatThrownBy(() -> services.join().redeem(clinic, ticket, null))
+                    .isInstanceOfSatisfying(
+                            BridgeFhirException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.SCOPE_INSUFFICIENT));
+            // the refusal did not consume the ticket: the video service still redeems it
             assertThat(services.join().redeem(videoService(), ticket, null).participant())
                     .isEqualTo("Patient/p1");
         }

@@ -223,7 +223,8 @@ class TelehealthOverHttpTest extends BridgeIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
                 .contains("error=\"insufficient_user_authentication\"")
-                .contains("acr_values=\"urn:vn:healthid:acr:vneid-2 urn:vn:healthid:acr:chip-aa\"");
+                .contains(
+                        "acr_values=\"urn:vn:healthid:acr:pwd-otp urn:vn:healthid:acr:vneid-2 urn:vn:healthid:acr:chip-aa\"");
         assertThat(errorCode(response)).isEqualTo("STEP_UP_REQUIRED");
     }
 

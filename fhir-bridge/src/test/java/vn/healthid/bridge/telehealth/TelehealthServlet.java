@@ -23,12 +23,11 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import vn.healthid.bridge.telehealth.fhir.AppointmentProvider;
-import vn.healthid.bridge.telehealth.fhir.CurrentCaller;
 import vn.healthid.bridge.telehealth.fhir.EncounterProvider;
 import vn.healthid.bridge.telehealth.fhir.TelehealthAuthorizationRules;
 import vn.healthid.bridge.telehealth.fhir.TelehealthOutcomes;
+import vn.healthid.bridge.testsupport.Callers;
 
 /**
  * The telehealth providers alone in a real HAPI servlet on an embedded Tomcat, behind a filter
@@ -43,10 +42,8 @@ final class TelehealthServlet implements AutoCloseable {
 
     TelehealthServlet(TelehealthServices services, String jwksUri) {
         JwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri).build();
-        CurrentCaller caller = new CurrentCaller(services.callers());
         RestfulServer server = new RestfulServer(FhirContext.forR4Cached());
-        server.setResourceProviders(
-                List.of(new AppointmentProvider(services, caller), new EncounterProvider(services, caller)));
+        server.setResourceProviders(List.of(new AppointmentProvider(services), new EncounterProvider(services)));
         server.registerInterceptor(new TelehealthOutcomes());
         server.registerInterceptor(new FeatureRulesOnly());
         try {
@@ -108,7 +105,7 @@ final class TelehealthServlet implements AutoCloseable {
             try {
                 if (header != null && header.startsWith("Bearer ")) {
                     SecurityContextHolder.getContext()
-                            .setAuthentication(new JwtAuthenticationToken(decoder.decode(header.substring(7))));
+                            .setAuthentication(Callers.authenticate(decoder.decode(header.substring(7))));
                 }
                 chain.doFilter(request, response);
             } finally {

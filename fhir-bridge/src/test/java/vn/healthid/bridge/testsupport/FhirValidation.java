@@ -38,6 +38,21 @@ public final class FhirValidation {
         assertThat(errors).as("validation errors").isEmpty();
     }
 
+    /** FHIR's reference format (R4 references.html): optional absolute base, then {@code Type/id}. */
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile(
+            "((http|https)://([A-Za-z0-9\\-\\\\.:%$]*/)+)?[A-Z][A-Za-z]+/[A-Za-z0-9\\-.]{1,64}");
+
+    /** Every literal reference in the resource matches FHIR's reference format. */
+    public static void assertReferencesWellFormed(IBaseResource resource) {
+        for (org.hl7.fhir.r4.model.Reference reference : FhirContext.forR4Cached()
+                .newTerser()
+                .getAllPopulatedChildElementsOfType(resource, org.hl7.fhir.r4.model.Reference.class)) {
+            if (reference.hasReference()) {
+                assertThat(reference.getReference()).as("reference").matches(REFERENCE);
+            }
+        }
+    }
+
     /**
      * HAPI 8.8 quirk (hapi-fhir#7959, SECURITY.md): {@code language} "vi" / "vi-VN" is reported as
      * an error because the preferred binding of {@code Resource.language} is treated as required.

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.healthid.bridge.config.PatientIdProperties;
-import vn.healthid.bridge.patient.PatientIds;
+import vn.healthid.bridge.identity.PatientIds;
 
 /** Builds and signs an access token as Keycloak would issue it; every claim can be changed. */
 public final class TokenBuilder {
@@ -61,6 +61,7 @@ public final class TokenBuilder {
         claims.put("birthdate", "1990-04-12");
         claims.put("gender", "male");
         claims.put("acr", "urn:vn:healthid:acr:chip-aa");
+        claims.put("auth_time", Instant.now().getEpochSecond());
         claims.put("azp", "telehealth-app");
         return this;
     }

@@ -11,7 +11,5 @@ import vn.healthid.bridge.coverage.gateway.StaffIdentity;
  */
 public record AccessSettings(Set<String> chipAcrs, String staffTokenHeader, StaffIdentity selfServiceStaff) {
 
-    public static final List<String> DEFAULT_CHIP_ACRS =
-            List.of("urn:vn:healthid:acr:chip-aa", "urn:vn:healthid:acr:chip-pa");
-    public static final String DEFAULT_STAFF_TOKEN_HEADER = "X-Staff-Token";
+    public static final List<String> DEFAULT_CHIP_ACRS = List.of("urn:vn:healthid:acr:chip-aa");
 }

@@ -2,8 +2,8 @@ package vn.healthid.bridge.coverage.access;
 
 import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.security.oauth2.jwt.Jwt;
 import vn.healthid.bridge.coverage.gateway.StaffIdentity;
+import vn.healthid.bridge.security.Caller;
 
 /**
  * A clinic without the citizen's chip-present token may look up coverage when a {@code Consent}
@@ -18,7 +18,7 @@ public interface ConsentAccess {
      * @param staffOf the clerk's identity for a clinic client id, from the staff token header
      *     (throws {@link AccessDenied} when missing or invalid); asked only once consent is found
      */
-    Optional<Subject> subjectUnderConsent(Jwt caller, String patientId, Function<String, StaffIdentity> staffOf);
+    Optional<Lookup> subjectUnderConsent(Caller caller, String patientId, Function<String, StaffIdentity> staffOf);
 
     /**
      * The same rule for a lookup that needs a consent for another purpose (an HL7 v3 ActReason

@@ -1,186 +1,131 @@
 package vn.healthid.bridge.coverage.access;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
+import java.util.Set;
 import vn.healthid.bridge.coverage.gateway.StaffIdentity;
+import vn.healthid.bridge.security.Caller;
+import vn.healthid.bridge.security.StaffProof;
+import vn.healthid.bridge.smart.Interaction;
 
 /**
- * Decides who may look up whose coverage:
+ * Decides who may look up whose coverage, asking the request's {@link Caller}:
  *
  * <ul>
  *   <li>a clinic's system holding the citizen's chip-present token ({@code act.client_id} and a chip
- *       {@code acr}), with its clerk's own token in {@link AccessSettings#staffTokenHeader()} for the
- *       gateway's hoTenCb / cccdCb;
+ *       {@code acr}), with its clerk's own verified token ({@link Caller#staff()}) for the gateway's
+ *       hoTenCb / cccdCb;
  *   <li>the citizen, for their own coverage only;
  *   <li>a clinic's own system token under the citizen's consent: {@link ConsentAccess}, with its
  *       clerk's token as above;
  *   <li>nobody else.
  * </ul>
+ *
+ * The identity sent to the gateway is the token's verified claims when it carries them (confidential
+ * clinic clients), else the registered Patient ({@link RegisteredIdentities}): public clients' tokens
+ * carry no identity number.
  */
 public final class CoverageAccess {
 
-    private static final Pattern SCOPE = Pattern.compile(
-            "^(patient|user|system)/(Coverage|CoverageEligibilityRequest|\\*)\\.(read|write|\\*|c?r?u?d?s?)$");
+    /** What a lookup needs from the scopes: one of these interactions on its type. */
+    public record Need(String scopeName, Map<String, Set<Interaction>> grants) {}
+
+    /** Reading Coverage, or creating the CoverageEligibilityRequest the check answers. */
+    static final Need COVERAGE = new Need(
+            "Coverage",
+            Map.of(
+                    "Coverage", Set.of(Interaction.READ, Interaction.SEARCH),
+                    "CoverageEligibilityRequest", Set.of(Interaction.CREATE)));
 
     private final AccessSettings settings;
-    private final JwtDecoder decoder;
     private final ConsentAccess consents;
-    private final Predicate<Jwt> scope;
-    private final String scopeName;
+    private final RegisteredIdentities registered;
+    private final Need need;
 
-    public CoverageAccess(AccessSettings settings, JwtDecoder decoder, ConsentAccess consents) {
-        this(settings, decoder, consents, CoverageAccess::hasScope, "Coverage");
+    public CoverageAccess(AccessSettings settings, ConsentAccess consents, RegisteredIdentities registered) {
+        this(settings, consents, registered, COVERAGE);
     }
 
     private CoverageAccess(
-            AccessSettings settings,
-            JwtDecoder decoder,
-            ConsentAccess consents,
-            Predicate<Jwt> scope,
-            String scopeName) {
+            AccessSettings settings, ConsentAccess consents, RegisteredIdentities registered, Need need) {
         this.settings = settings;
-        this.decoder = decoder;
         this.consents = consents;
-        this.scope = scope;
-        this.scopeName = scopeName;
+        this.registered = registered;
+        this.need = need;
     }
 
     /**
      * The same people, for a lookup that needs another scope than Coverage's (the treatment history:
-     * Encounter; {@code scopeName} names it in the refusal) and, without the chip-present token, a
-     * consent for {@code consentPurpose}.
+     * Encounter) and, without the chip-present token, a consent for {@code consentPurpose}.
      */
-    public CoverageAccess requiring(Predicate<Jwt> scope, String scopeName, String consentPurpose) {
-        return new CoverageAccess(settings, decoder, consents.forPurpose(consentPurpose), scope, scopeName);
+    public CoverageAccess requiring(Need other, String consentPurpose) {
+        return new CoverageAccess(settings, consents.forPurpose(consentPurpose), registered, other);
     }
 
-    /** @param staffToken the raw clerk token from the header, or null */
-    public Subject decide(Jwt caller, String patientId, String staffToken) {
+    public Lookup decide(Caller caller, String patientId) {
         if (caller == null) {
             throw new AccessDenied("COVERAGE_NOT_AUTHENTICATED", "a bearer token is required");
         }
-        if (!scope.test(caller)) {
-            throw new AccessDenied("COVERAGE_SCOPE_MISSING", "the token has no " + scopeName + " scope");
+        if (!granted(caller)) {
+            throw new AccessDenied("COVERAGE_SCOPE_MISSING", "the token has no " + need.scopeName() + " scope");
         }
-        var fhirUser = caller.getClaimAsString("fhirUser");
-        if (fhirUser == null || !fhirUser.startsWith("Patient/")) {
-            return consents.subjectUnderConsent(caller, patientId, clinic -> staffFrom(staffToken, clinic))
+        if (!caller.isCitizen()) {
+            return consents.subjectUnderConsent(caller, patientId, clinic -> staffOf(caller, clinic))
                     .orElseThrow(() -> new AccessDenied(
                             "COVERAGE_CONSENT_REQUIRED", "no chip-present token or consent for this patient"));
         }
-        if (!fhirUser.equals("Patient/" + patientId)) {
+        if (!caller.isPatient(patientId)) {
             throw new AccessDenied("COVERAGE_NOT_OWN_PATIENT", "the token is for another patient");
         }
-        var clinic = actingClient(caller);
+        Optional<String> clinic = caller.actingClient();
         StaffIdentity staff;
         if (clinic.isPresent()) {
-            if (!settings.chipAcrs().contains(caller.getClaimAsString("acr"))) {
+            if (!caller.acr().filter(settings.chipAcrs()::contains).isPresent()) {
                 throw new AccessDenied("COVERAGE_CHIP_REQUIRED", "a clinic needs the citizen's chip-present token");
             }
-            staff = staffFrom(staffToken, clinic.get());
+            staff = staffOf(caller, clinic.get());
         } else if (settings.selfServiceStaff() != null) {
             staff = settings.selfServiceStaff();
         } else {
             throw new AccessDenied(
                     "COVERAGE_SELF_SERVICE_DISABLED", "self-service coverage lookups are not configured");
         }
-        return new Subject(
+        RegisteredIdentities.Identity identity =
+                caller.citizen().map(RegisteredIdentities::fromClaims).orElseGet(() -> registered.of(patientId));
+        return new Lookup(
                 patientId,
-                required(caller, "national_id"),
-                citizenName(caller),
-                birthDate(caller),
+                identity.nationalId(),
+                identity.fullName(),
+                identity.birthDate(),
                 staff,
-                clinic.orElse(caller.getClaimAsString("azp")));
+                clinic.orElse(caller.clientId()));
     }
 
-    private StaffIdentity staffFrom(String staffToken, String clinic) {
-        if (staffToken == null || staffToken.isBlank()) {
+    private boolean granted(Caller caller) {
+        return need.grants().entrySet().stream()
+                .anyMatch(grant -> grant.getValue().stream().anyMatch(i -> caller.may(i, grant.getKey())));
+    }
+
+    private StaffIdentity staffOf(Caller caller, String clinic) {
+        StaffProof staff = caller.staff();
+        if (staff.state() == StaffProof.State.ABSENT) {
             throw new AccessDenied(
                     "COVERAGE_STAFF_IDENTITY_REQUIRED", "send the clerk's token in " + settings.staffTokenHeader());
         }
-        Jwt staff;
-        try {
-            staff = decoder.decode(staffToken.startsWith("Bearer ") ? staffToken.substring(7) : staffToken);
-        } catch (JwtException e) {
-            throw new AccessDenied("COVERAGE_STAFF_TOKEN_INVALID", "the clerk's token is not valid");
-        }
-        var staffFhirUser = staff.getClaimAsString("fhirUser");
         // A clerk acts as a Practitioner (or has no fhirUser); a citizen's own token is not a staff identity.
-        if (!clinic.equals(staff.getClaimAsString("azp"))
-                || (staffFhirUser != null && !staffFhirUser.startsWith("Practitioner/"))) {
-            throw new AccessDenied("COVERAGE_STAFF_TOKEN_INVALID", "the clerk's token is not from this clinic");
+        if (staff.state() != StaffProof.State.VALID
+                || !clinic.equals(staff.clientId())
+                || staff.fhirUser()
+                        .filter(user -> !user.startsWith("Practitioner/"))
+                        .isPresent()) {
+            throw new AccessDenied("COVERAGE_STAFF_TOKEN_INVALID", "the clerk's token is not valid for this clinic");
         }
         try {
-            return new StaffIdentity(fullName(staff), staff.getClaimAsString("national_id"));
+            return new StaffIdentity(
+                    RegisteredIdentities.fullName(staff.familyName(), staff.givenName(), staff.name()),
+                    staff.nationalId().orElse(null));
         } catch (IllegalArgumentException e) {
             throw new AccessDenied("COVERAGE_STAFF_TOKEN_INVALID", "the clerk's token lacks name or national_id");
-        }
-    }
-
-    /**
-     * The full name as the gateway holds it: Vietnamese order, family name first. OIDC's {@code name} is "given
-     * family" when a server builds it from the parts (Keycloak does), so the parts win when both are present. Null
-     * when the token names nobody.
-     */
-    static String fullName(Jwt token) {
-        var family = token.getClaimAsString("family_name");
-        var given = token.getClaimAsString("given_name");
-        if (family != null && !family.isBlank() && given != null && !given.isBlank()) {
-            return family.strip() + " " + given.strip();
-        }
-        var name = token.getClaimAsString("name");
-        return name == null || name.isBlank() ? null : name.strip();
-    }
-
-    private static Optional<String> actingClient(Jwt caller) {
-        return caller.getClaims().get("act") instanceof Map<?, ?> act && act.get("client_id") instanceof String id
-                ? Optional.of(id)
-                : Optional.empty();
-    }
-
-    private static boolean hasScope(Jwt caller) {
-        var scope = caller.getClaimAsString("scope");
-        if (scope == null) {
-            return false;
-        }
-        for (var s : scope.split(" ")) {
-            var m = SCOPE.matcher(s);
-            var perms = m.matches() ? m.group(3) : "write";
-            if (perms.equals("read") || perms.equals("*") || (!perms.equals("write") && perms.matches(".*[rc].*"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String citizenName(Jwt caller) {
-        var name = fullName(caller);
-        if (name == null) {
-            throw new AccessDenied("COVERAGE_IDENTITY_INCOMPLETE", "the token lacks name");
-        }
-        return name;
-    }
-
-    private static String required(Jwt caller, String claim) {
-        var v = caller.getClaimAsString(claim);
-        if (v == null || v.isBlank()) {
-            throw new AccessDenied("COVERAGE_IDENTITY_INCOMPLETE", "the token lacks " + claim);
-        }
-        return v;
-    }
-
-    private static LocalDate birthDate(Jwt caller) {
-        try {
-            return LocalDate.parse(required(caller, "birthdate"));
-        } catch (DateTimeParseException e) {
-            throw new AccessDenied("COVERAGE_IDENTITY_INCOMPLETE", "birthdate is not yyyy-MM-dd");
         }
     }
 }

@@ -3,7 +3,6 @@ package vn.healthid.bridge.coverage.history;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
@@ -25,21 +24,19 @@ public final class BhytHistoryProvider implements BridgeOperationProvider {
     private static final Set<String> FORMAT_PARAMETERS = Set.of("_format", "_pretty");
 
     private final TreatmentHistory history;
-    private final String staffTokenHeader;
 
-    public BhytHistoryProvider(TreatmentHistory history, String staffTokenHeader) {
+    public BhytHistoryProvider(TreatmentHistory history) {
         this.history = history;
-        this.staffTokenHeader = staffTokenHeader;
     }
 
     @Operation(name = TreatmentHistory.OPERATION, type = Patient.class, idempotent = true)
-    public Bundle history(@IdParam IdType patient, RequestDetails request, HttpServletRequest http) {
+    public Bundle history(@IdParam IdType patient, RequestDetails request) {
         boolean bodyParameters = request.getResource() instanceof Parameters body && body.hasParameter();
         if (bodyParameters
                 || !FORMAT_PARAMETERS.containsAll(request.getParameters().keySet())) {
             throw Outcomes.notSupported(
                     "COVERAGE_PARAMETER_UNSUPPORTED", TreatmentHistory.OPERATION + " takes no parameters");
         }
-        return history.of(CallerAuthentication.currentToken(), patient.getIdPart(), http.getHeader(staffTokenHeader));
+        return history.of(CallerAuthentication.current().orElse(null), patient.getIdPart());
     }
 }

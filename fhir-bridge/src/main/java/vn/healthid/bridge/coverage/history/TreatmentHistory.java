@@ -4,19 +4,22 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.oauth2.jwt.Jwt;
 import vn.healthid.bridge.coverage.access.AccessDenied;
 import vn.healthid.bridge.coverage.access.CoverageAccess;
-import vn.healthid.bridge.coverage.access.Subject;
+import vn.healthid.bridge.coverage.access.Lookup;
 import vn.healthid.bridge.coverage.fhir.EncounterTranslator;
 import vn.healthid.bridge.coverage.fhir.Outcomes;
 import vn.healthid.bridge.coverage.gateway.GatewayClient;
 import vn.healthid.bridge.coverage.gateway.GatewayException;
 import vn.healthid.bridge.coverage.gateway.HistoryParser;
+import vn.healthid.bridge.security.Caller;
+import vn.healthid.bridge.smart.Interaction;
 
 /**
  * The person's BHYT treatment history ({@code Lskcb2025}) as a {@code collection} Bundle of
@@ -30,6 +33,13 @@ public final class TreatmentHistory {
 
     /** HL7 v3 ActReason "treatment": the purpose a clinic's consent must grant for the history. */
     public static final String CONSENT_PURPOSE = "TREAT";
+
+    /**
+     * SMART scopes name no operations, and the history is a listing of the person's Encounters, so it
+     * needs what {@code GET Encounter?patient=} would: a search of Encounters (v1 {@code .read}).
+     */
+    static final CoverageAccess.Need HISTORY_SCOPE =
+            new CoverageAccess.Need("Encounter", Map.of("Encounter", Set.of(Interaction.SEARCH)));
 
     private static final Logger LOG = LoggerFactory.getLogger(TreatmentHistory.class);
 
@@ -46,24 +56,23 @@ public final class TreatmentHistory {
             EncounterTranslator translator,
             Clock clock) {
         // Diagnoses: a clinic without the chip-present token needs the citizen's consent for treatment.
-        this.access = access.requiring(new HistoryScope(), HistoryScope.TYPE, CONSENT_PURPOSE);
+        this.access = access.requiring(HISTORY_SCOPE, CONSENT_PURPOSE);
         this.gateway = gateway;
         this.breaker = breaker;
         this.translator = translator;
         this.clock = clock;
     }
 
-    /** @param staffToken the raw clerk token from the staff header, or null */
-    public Bundle of(Jwt caller, String patientId, String staffToken) {
-        Subject subject;
+    public Bundle of(Caller caller, String patientId) {
+        Lookup subject;
         try {
-            subject = access.decide(caller, patientId, staffToken);
+            subject = access.decide(caller, patientId);
         } catch (AccessDenied e) {
             throw Outcomes.forbidden(e.code(), e.getMessage());
         }
         var history = fetch(subject);
         if (!history.code().meaning().complete()) {
-            // Subject masks the identity number; the code tells operators whether the gateway or the card failed.
+            // Lookup masks the identity number; the code tells operators whether the gateway or the card failed.
             LOG.info(
                     "no treatment history for {}: gateway code {}",
                     subject,
@@ -81,7 +90,7 @@ public final class TreatmentHistory {
         return bundle;
     }
 
-    private HistoryParser.History fetch(Subject subject) {
+    private HistoryParser.History fetch(Lookup subject) {
         try {
             return breaker.executeSupplier(() -> gateway.history(subject.query(), subject.staff()));
         } catch (GatewayException e) {

@@ -1,60 +1,40 @@
 package vn.healthid.bridge.telehealth.access;
 
-import java.util.Map;
-import java.util.stream.Collectors;
-import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
+import java.util.List;
+import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.telehealth.TelehealthProperties.MinLoa;
 
 /**
- * The checks every telehealth operation starts with, in this order: the SMART scope for the
- * caller's context (403), then the minimum level of assurance (401 step-up, RFC 9470). Which
- * session the caller may touch is decided later, per session.
+ * The checks every telehealth operation starts with, in this order: the kind of caller and the
+ * SMART scope on Appointment (403), then the minimum level of assurance (401 step-up from the
+ * security package, with the recent-proof rule at level 3). Which session the caller may touch is
+ * decided later, per session. Tickets are redeemed by the configured video service only.
  */
 public final class AccessPolicy {
 
     private final MinLoa minLoa;
-    private final Map<String, Integer> acrLevels;
+    private final List<String> videoServiceClients;
 
-    public AccessPolicy(MinLoa minLoa, Map<String, Integer> acrLevels) {
+    public AccessPolicy(MinLoa minLoa, List<String> videoServiceClients) {
         this.minLoa = minLoa;
-        this.acrLevels = Map.copyOf(acrLevels);
+        this.videoServiceClients = List.copyOf(videoServiceClients);
     }
 
     public void require(Caller caller, Operation operation) {
         // tickets are redeemed by the video service only; sessions are used by people only
         boolean system = caller.kind() == Caller.Kind.SYSTEM;
         if (system != (operation == Operation.REDEEM)) {
-            throw insufficientScope("this operation is not for this kind of client");
+            throw Caller.insufficientScope("this operation is not for this kind of client");
         }
-        if (!SmartScopes.grants(caller.scopes(), caller.kind().scopeContexts(), operation.permission())) {
-            throw insufficientScope("no scope grants Appointment." + operation.permission() + " to this caller");
+        if (system && !videoServiceClients.contains(caller.clientId())) {
+            throw Caller.insufficientScope("only the video service redeems join tickets");
         }
-        if (!system && caller.loa() < minLoa.of(operation)) {
-            throw stepUp(minLoa.of(operation));
+        if (!caller.may(operation.interaction(), "Appointment")) {
+            throw Caller.insufficientScope(
+                    "no scope grants Appointment." + operation.interaction().letter() + " to this caller");
         }
-    }
-
-    private static BridgeFhirException insufficientScope(String detail) {
-        BridgeFhirException denied = new BridgeFhirException(ErrorCode.SCOPE_INSUFFICIENT, detail);
-        denied.addResponseHeader("WWW-Authenticate", "Bearer realm=\"fhir-bridge\", error=\"insufficient_scope\"");
-        return denied;
-    }
-
-    /** 401 with {@code WWW-Authenticate: Bearer error="insufficient_user_authentication"}. */
-    BridgeFhirException stepUp(int level) {
-        String acrValues = acrLevels.entrySet().stream()
-                .filter(e -> e.getValue() >= level)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey)
-                .collect(Collectors.joining(" "));
-        BridgeFhirException exception = new BridgeFhirException(
-                ErrorCode.STEP_UP_REQUIRED, "This operation needs authentication level " + level + " or higher.");
-        // the same header as the core's StepUpPolicy, so that clients see one format
-        exception.addResponseHeader(
-                "WWW-Authenticate",
-                "Bearer realm=\"fhir-bridge\", error=\"insufficient_user_authentication\","
-                        + " error_description=\"STEP_UP_REQUIRED\", acr_values=\"" + acrValues + "\"");
-        return exception;
+        if (!system) {
+            caller.requireLevel(minLoa.of(operation));
+        }
     }
 }

@@ -1,25 +1,27 @@
 package vn.healthid.bridge.telehealth.access;
 
-/** What a caller asks to do, with the SMART v2 permission letter it needs on Appointment. */
+import vn.healthid.bridge.smart.Interaction;
+
+/** What a caller asks to do, with the SMART v2 permission it needs on Appointment. */
 public enum Operation {
-    BOOK('c'),
-    READ('r'),
-    SEARCH('s'),
-    CANCEL('u'),
+    BOOK(Interaction.CREATE),
+    READ(Interaction.READ),
+    SEARCH(Interaction.SEARCH),
+    CANCEL(Interaction.UPDATE),
     /** accept (proposed -> booked), finish (fulfilled), no-show */
-    UPDATE('u'),
+    UPDATE(Interaction.UPDATE),
     /** $join moves the session to arrived, so it needs the update permission */
-    JOIN('u'),
+    JOIN(Interaction.UPDATE),
     /** the video service consuming a ticket: a system token */
-    REDEEM('r');
+    REDEEM(Interaction.READ);
 
-    private final char permission;
+    private final Interaction interaction;
 
-    Operation(char permission) {
-        this.permission = permission;
+    Operation(Interaction interaction) {
+        this.interaction = interaction;
     }
 
-    public char permission() {
-        return permission;
+    public Interaction interaction() {
+        return interaction;
     }
 }

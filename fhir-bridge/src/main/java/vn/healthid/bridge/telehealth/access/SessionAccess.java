@@ -2,6 +2,7 @@ package vn.healthid.bridge.telehealth.access;
 
 import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.fhir.ErrorCode;
+import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.telehealth.TelehealthError;
 import vn.healthid.bridge.telehealth.TelehealthException;
 import vn.healthid.bridge.telehealth.domain.TelehealthSession;
@@ -14,7 +15,7 @@ public final class SessionAccess {
 
     public boolean visible(Caller caller, TelehealthSession session) {
         return switch (caller.kind()) {
-            case PATIENT -> caller.isPatient(session.patientId());
+            case CITIZEN -> caller.isPatient(session.patientId());
             case PRACTITIONER -> !session.hasPractitioner() || caller.isPractitioner(session.practitionerId());
             case SYSTEM -> false;
         };
@@ -24,7 +25,7 @@ public final class SessionAccess {
         if (visible(caller, session)) {
             return;
         }
-        if (caller.kind() == Caller.Kind.PATIENT) {
+        if (caller.kind() == Caller.Kind.CITIZEN) {
             throw new BridgeFhirException(ErrorCode.PATIENT_COMPARTMENT);
         }
         throw new TelehealthException(TelehealthError.NOT_A_PARTICIPANT);

@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.fhir.ErrorCode;
+import vn.healthid.bridge.security.CallerAuthentication;
 import vn.healthid.bridge.telehealth.TelehealthServices;
 import vn.healthid.bridge.telehealth.persist.StoredSession;
 
@@ -32,13 +33,11 @@ import vn.healthid.bridge.telehealth.persist.StoredSession;
 public final class AppointmentProvider implements IResourceProvider {
 
     private final TelehealthServices services;
-    private final CurrentCaller caller;
     private final SearchCriteria criteria = new SearchCriteria();
     private final JoinParameters parameters = new JoinParameters();
 
-    public AppointmentProvider(TelehealthServices services, CurrentCaller caller) {
+    public AppointmentProvider(TelehealthServices services) {
         this.services = services;
-        this.caller = caller;
     }
 
     @Override
@@ -48,14 +47,14 @@ public final class AppointmentProvider implements IResourceProvider {
 
     @Create
     public MethodOutcome create(@ResourceParam Appointment appointment) {
-        StoredSession created =
-                services.booking().create(caller.get(), services.mapper().toSession(appointment));
+        StoredSession created = services.booking()
+                .create(CallerAuthentication.require(), services.mapper().toSession(appointment));
         return outcome(created).setCreated(true);
     }
 
     @Read
     public Appointment read(@IdParam IdType id) {
-        return services.mapper().toFhir(services.queries().read(caller.get(), id.getIdPart()));
+        return services.mapper().toFhir(services.queries().read(CallerAuthentication.require(), id.getIdPart()));
     }
 
     @Update
@@ -68,7 +67,11 @@ public final class AppointmentProvider implements IResourceProvider {
             ifMatch = id.getVersionIdPartAsLong();
         }
         StoredSession updated = services.booking()
-                .update(caller.get(), id.getIdPart(), services.mapper().toSession(appointment), ifMatch);
+                .update(
+                        CallerAuthentication.require(),
+                        id.getIdPart(),
+                        services.mapper().toSession(appointment),
+                        ifMatch);
         return outcome(updated);
     }
 
@@ -78,14 +81,17 @@ public final class AppointmentProvider implements IResourceProvider {
             @OptionalParam(name = Appointment.SP_PRACTITIONER) ReferenceParam practitioner,
             @OptionalParam(name = Appointment.SP_DATE) DateRangeParam date,
             @OptionalParam(name = Appointment.SP_STATUS) TokenOrListParam status) {
-        return services.queries().search(caller.get(), criteria.of(patient, practitioner, date, status)).stream()
+        return services
+                .queries()
+                .search(CallerAuthentication.require(), criteria.of(patient, practitioner, date, status))
+                .stream()
                 .map(services.mapper()::toFhir)
                 .toList();
     }
 
     @Operation(name = "$join", idempotent = false)
     public Parameters join(@IdParam IdType id) {
-        return parameters.joined(services.join().join(caller.get(), id.getIdPart()));
+        return parameters.joined(services.join().join(CallerAuthentication.require(), id.getIdPart()));
     }
 
     @Operation(name = "$redeem-ticket", idempotent = false)
@@ -93,7 +99,7 @@ public final class AppointmentProvider implements IResourceProvider {
             @OperationParam(name = "ticket", min = 1, max = 1) StringType ticket,
             @OperationParam(name = "appointment", max = 1) StringType appointment) {
         String room = appointment == null ? null : appointment.getValue();
-        return parameters.redeemed(services.join().redeem(caller.get(), ticket.getValue(), room));
+        return parameters.redeemed(services.join().redeem(CallerAuthentication.require(), ticket.getValue(), room));
     }
 
     private MethodOutcome outcome(StoredSession stored) {

@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
+import vn.healthid.bridge.security.CallerAuthentication;
 import vn.healthid.bridge.telehealth.TelehealthServices;
 
 /**
@@ -14,11 +15,9 @@ import vn.healthid.bridge.telehealth.TelehealthServices;
 public final class EncounterProvider implements IResourceProvider {
 
     private final TelehealthServices services;
-    private final CurrentCaller caller;
 
-    public EncounterProvider(TelehealthServices services, CurrentCaller caller) {
+    public EncounterProvider(TelehealthServices services) {
         this.services = services;
-        this.caller = caller;
     }
 
     @Override
@@ -28,6 +27,6 @@ public final class EncounterProvider implements IResourceProvider {
 
     @Read
     public Encounter read(@IdParam IdType id) {
-        return services.queries().encounter(caller.get(), id.getIdPart());
+        return services.queries().encounter(CallerAuthentication.require(), id.getIdPart());
     }
 }

@@ -9,10 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import vn.healthid.bridge.coverage.StandIns;
 import vn.healthid.bridge.coverage.gateway.StaffIdentity;
+import vn.healthid.bridge.security.Caller;
+import vn.healthid.bridge.security.CallerAuthenticationConverter;
+import vn.healthid.bridge.security.StaffProof;
+import vn.healthid.bridge.testsupport.Callers;
+import vn.healthid.bridge.testsupport.TokenBuilder;
 
 class CoverageAccessTest {
 
@@ -46,10 +50,38 @@ class CoverageAccessTest {
                             "national_id",
                             StandIns.CLERK.nationalId())));
 
+    static final String CITIZEN_NUMBER = "079090000101";
+    static final String P1 = TokenBuilder.patientIdOf(CITIZEN_NUMBER);
+    static final String P2 = TokenBuilder.patientIdOf("079090000202");
+
     final CoverageAccess access = new CoverageAccess(
             new AccessSettings(Set.of(CHIP_AA), "X-Staff-Token", OFFICER),
-            token -> Optional.ofNullable(STAFF_TOKENS.get(token)).orElseThrow(() -> new BadJwtException("bad")),
-            ConsentAccess.NONE);
+            ConsentAccess.NONE,
+            RegisteredIdentities.none());
+
+    /** The staff token as Spring Security verified it: absent, rejected, or its claims. */
+    static Caller withStaff(Jwt citizen, String staffToken) {
+        Caller caller = Callers.of(citizen);
+        if (staffToken == null) {
+            return caller;
+        }
+        Jwt staff = STAFF_TOKENS.get(staffToken);
+        return caller.withStaff(
+                staff == null
+                        ? new StaffProof(
+                                StaffProof.State.INVALID,
+                                null,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty())
+                        : CallerAuthenticationConverter.staffProof(staff));
+    }
+
+    Lookup decide(Jwt citizen, String patientId, String staffToken) {
+        return access.decide(withStaff(citizen, staffToken), patientId);
+    }
 
     static Jwt jwt(Map<String, Object> claims) {
         var b = Jwt.withTokenValue("t").header("alg", "RS256").issuedAt(Instant.now());
@@ -59,12 +91,18 @@ class CoverageAccessTest {
 
     static Jwt citizen(String acr, boolean viaClinic, String scope) {
         var claims = new HashMap<String, Object>(Map.of(
-                "fhirUser", "Patient/p1",
-                "national_id", "079090000101",
-                "name", "Nguyễn Văn An",
-                "birthdate", "1990-03-15",
-                "acr", acr,
-                "scope", scope));
+                "fhirUser",
+                "Patient/" + P1,
+                "national_id",
+                CITIZEN_NUMBER,
+                "name",
+                "Nguyễn Văn An",
+                "birthdate",
+                "1990-03-15",
+                "acr",
+                acr,
+                "scope",
+                scope));
         if (viaClinic) {
             claims.put("act", Map.of("client_id", CLINIC));
             claims.put("azp", CLINIC);
@@ -83,7 +121,7 @@ class CoverageAccessTest {
 
     @Test
     void clinicWithChipPresentTokenAsksOnBehalfOfItsClerk() {
-        var subject = access.decide(citizen(CHIP_AA, true, "patient/CoverageEligibilityRequest.c"), "p1", "clerk");
+        var subject = decide(citizen(CHIP_AA, true, "patient/CoverageEligibilityRequest.c"), P1, "clerk");
         assertThat(subject.staff()).isEqualTo(StandIns.CLERK);
         assertThat(subject.query().maThe()).isEqualTo("079090000101");
         assertThat(subject.birthDate()).isEqualTo(LocalDate.of(1990, 3, 15));
@@ -93,57 +131,58 @@ class CoverageAccessTest {
     @Test
     void clinicNeedsAChipLevel() {
         var vneid = citizen("urn:vn:healthid:acr:vneid-2", true, "patient/CoverageEligibilityRequest.c");
-        assertThat(code(() -> access.decide(vneid, "p1", "clerk"))).isEqualTo("COVERAGE_CHIP_REQUIRED");
+        assertThat(code(() -> decide(vneid, P1, "clerk"))).isEqualTo("COVERAGE_CHIP_REQUIRED");
     }
 
     @Test
     void clinicNeedsItsOwnClerksValidToken() {
         var token = citizen(CHIP_AA, true, "patient/CoverageEligibilityRequest.c");
-        assertThat(code(() -> access.decide(token, "p1", null))).isEqualTo("COVERAGE_STAFF_IDENTITY_REQUIRED");
-        assertThat(code(() -> access.decide(token, "p1", "forged"))).isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
-        assertThat(code(() -> access.decide(token, "p1", "other-clinic-clerk")))
-                .isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
-        assertThat(code(() -> access.decide(token, "p1", "nameless"))).isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
+        assertThat(code(() -> decide(token, P1, null))).isEqualTo("COVERAGE_STAFF_IDENTITY_REQUIRED");
+        assertThat(code(() -> decide(token, P1, "forged"))).isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
+        assertThat(code(() -> decide(token, P1, "other-clinic-clerk"))).isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
+        assertThat(code(() -> decide(token, P1, "nameless"))).isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
     }
 
     @Test
     void clerkSignedInAsAPractitionerIsAStaffIdentityButACitizenTokenIsNot() {
         var token = citizen(CHIP_AA, true, "patient/CoverageEligibilityRequest.c");
-        assertThat(access.decide(token, "p1", "practitioner-clerk").staff()).isEqualTo(StandIns.CLERK);
-        assertThat(code(() -> access.decide(token, "p1", "citizen-as-clerk")))
-                .isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
+        assertThat(decide(token, P1, "practitioner-clerk").staff()).isEqualTo(StandIns.CLERK);
+        assertThat(code(() -> decide(token, P1, "citizen-as-clerk"))).isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
     }
 
     @Test
     void theGatewayGetsTheVietnameseFullNameFamilyNameFirst() {
         var parts = jwt(Map.of("name", "Văn An Nguyễn", "family_name", "Nguyễn", "given_name", "Văn An"));
-        assertThat(CoverageAccess.fullName(parts)).isEqualTo("Nguyễn Văn An");
-        assertThat(CoverageAccess.fullName(jwt(Map.of("name", "Nguyễn Văn An"))))
+        assertThat(RegisteredIdentities.fullName(
+                        Optional.of("Nguyễn"), Optional.of("Văn An"), Optional.of("Văn An Nguyễn")))
                 .isEqualTo("Nguyễn Văn An");
-        assertThat(CoverageAccess.fullName(jwt(Map.of("azp", CLINIC)))).isNull();
+        assertThat(RegisteredIdentities.fullName(Optional.empty(), Optional.empty(), Optional.of("Nguyễn Văn An")))
+                .isEqualTo("Nguyễn Văn An");
+        assertThat(RegisteredIdentities.fullName(Optional.empty(), Optional.empty(), Optional.empty()))
+                .isNull();
     }
 
     @Test
     void citizenAsksForThemselvesUnderTheSelfServiceOfficer() {
-        var subject = access.decide(citizen("urn:vn:healthid:acr:vneid-2", false, "patient/Coverage.rs"), "p1", null);
+        var subject = decide(citizen("urn:vn:healthid:acr:vneid-2", false, "patient/Coverage.rs"), P1, null);
         assertThat(subject.staff()).isEqualTo(OFFICER);
     }
 
     @Test
     void nobodyAsksForAnotherPatient() {
         var token = citizen(CHIP_AA, true, "patient/CoverageEligibilityRequest.c");
-        assertThat(code(() -> access.decide(token, "p2", "clerk"))).isEqualTo("COVERAGE_NOT_OWN_PATIENT");
+        assertThat(code(() -> decide(token, P2, "clerk"))).isEqualTo("COVERAGE_NOT_OWN_PATIENT");
     }
 
     @Test
     void aClinicWithoutTheCitizensTokenNeedsAConsentWhichDoesNotExistYet() {
         var clinicOnly = jwt(Map.of("azp", CLINIC, "scope", "system/CoverageEligibilityRequest.c"));
-        assertThat(code(() -> access.decide(clinicOnly, "p1", "clerk"))).isEqualTo("COVERAGE_CONSENT_REQUIRED");
+        assertThat(code(() -> decide(clinicOnly, P1, "clerk"))).isEqualTo("COVERAGE_CONSENT_REQUIRED");
     }
 
     @Test
     void tokensWithoutACoverageScopeAreRefused() {
         var token = citizen(CHIP_AA, false, "openid patient/Patient.rs patient/Coverage.write");
-        assertThat(code(() -> access.decide(token, "p1", null))).isEqualTo("COVERAGE_SCOPE_MISSING");
+        assertThat(code(() -> decide(token, P1, null))).isEqualTo("COVERAGE_SCOPE_MISSING");
     }
 }

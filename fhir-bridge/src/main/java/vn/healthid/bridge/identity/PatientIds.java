@@ -1,4 +1,4 @@
-package vn.healthid.bridge.patient;
+package vn.healthid.bridge.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

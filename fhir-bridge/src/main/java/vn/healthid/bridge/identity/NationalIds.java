@@ -1,4 +1,4 @@
-package vn.healthid.bridge.patient;
+package vn.healthid.bridge.identity;
 
 import java.util.regex.Pattern;
 

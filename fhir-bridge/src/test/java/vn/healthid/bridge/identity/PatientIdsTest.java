@@ -1,4 +1,4 @@
-package vn.healthid.bridge.patient;
+package vn.healthid.bridge.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -6,10 +6,10 @@ import vn.healthid.bridge.coverage.gateway.Masks;
 import vn.healthid.bridge.coverage.gateway.StaffIdentity;
 
 /**
- * Whose coverage may be looked up, proven by the token: the patient id (fhirUser), the national id
+ * One gateway lookup the caller may make: the patient id, the national id
  * and the verified name and birth date; and on whose behalf ({@code staff}, sent as hoTenCb / cccdCb).
  */
-public record Subject(
+public record Lookup(
         String patientId,
         String nationalId,
         String fullName,
@@ -23,6 +23,6 @@ public record Subject(
 
     @Override
     public String toString() {
-        return "Subject[" + patientId + ", " + Masks.nationalId(nationalId) + ", client=" + clientId + "]";
+        return "Lookup[" + patientId + ", " + Masks.nationalId(nationalId) + ", client=" + clientId + "]";
     }
 }

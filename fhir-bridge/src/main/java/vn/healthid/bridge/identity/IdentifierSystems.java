@@ -1,4 +1,4 @@
-package vn.healthid.bridge.patient;
+package vn.healthid.bridge.identity;
 
 /**
  * The FHIR identifier systems of healthid (shared with Keycloak, see the token contract and
