@@ -64,7 +64,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties, Clock clock) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, Clock clock, RevokedSessionValidator endedSessions) {
+        return endedSessions.after(verifyingDecoder(properties, clock));
+    }
+
+    private static JwtDecoder verifyingDecoder(SecurityProperties properties, Clock clock) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(properties.httpTimeout());
         requests.setReadTimeout(properties.httpTimeout());

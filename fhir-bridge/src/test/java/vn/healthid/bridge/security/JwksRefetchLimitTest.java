@@ -33,6 +33,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import vn.healthid.bridge.config.SecurityProperties;
 import vn.healthid.bridge.coverage.MutableClock;
+import vn.healthid.bridge.store.memory.MemoryEndedSessions;
 
 /**
  * Forged tokens with ever new {@code kid}s must not make the bridge fetch the realm's JWKS for each
@@ -126,7 +127,8 @@ class JwksRefetchLimitTest {
                         "healthid.security.jwks-refetch-min-interval", "30s",
                         "healthid.security.jwks-max-age", "5m")))
                 .bindOrCreate("healthid.security", SecurityProperties.class);
-        return new SecurityConfiguration().jwtDecoder(properties, clock);
+        return new SecurityConfiguration()
+                .jwtDecoder(properties, clock, new RevokedSessionValidator(new MemoryEndedSessions(clock)));
     }
 
     private String token(RSAKey key) throws JOSEException {
