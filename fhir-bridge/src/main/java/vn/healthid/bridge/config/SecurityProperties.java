@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenCacheTtl how long a verified token is reused at most (never past its {@code exp})
  * @param httpTimeout connect and read timeout for JWKS and discovery requests
  * @param discoveryTtl how long Keycloak's discovery document is cached
+ * @param jwksRefetchMinInterval least time between two JWKS fetches (an unknown {@code kid} refetches)
+ * @param jwksMaxAge how long a fetched JWKS is used before it is fetched again
  * @param acrLevels acr value to level of assurance; default {@link #defaultAcrLevels()}
  * @param recentProof how old a level-3 proof ({@code auth_time}) may be for a level-3 action
  *     (Consent changes, a level-3 {@code $join})
@@ -40,6 +42,8 @@ public record SecurityProperties(
         @DefaultValue("60s") Duration tokenCacheTtl,
         @DefaultValue("5s") Duration httpTimeout,
         @DefaultValue("5m") Duration discoveryTtl,
+        @DefaultValue("30s") Duration jwksRefetchMinInterval,
+        @DefaultValue("5m") Duration jwksMaxAge,
         Map<String, Integer> acrLevels,
         @DefaultValue("10m") Duration recentProof,
         @DefaultValue("X-Staff-Token") String staffTokenHeader) {

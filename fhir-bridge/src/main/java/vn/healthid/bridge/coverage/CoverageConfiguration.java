@@ -24,9 +24,11 @@ import vn.healthid.bridge.coverage.cache.AnswerCache;
 import vn.healthid.bridge.coverage.cache.CacheKeys;
 import vn.healthid.bridge.coverage.cache.CoverageStore;
 import vn.healthid.bridge.coverage.cache.InMemoryCoverageStore;
+import vn.healthid.bridge.coverage.cache.ProcessOnlyTokenCache;
 import vn.healthid.bridge.coverage.cache.RedisCoverageStore;
 import vn.healthid.bridge.coverage.cache.ResilientStore;
 import vn.healthid.bridge.coverage.cache.StoredTokenCache;
+import vn.healthid.bridge.coverage.cache.TokenSealer;
 import vn.healthid.bridge.coverage.cache.TtlCacheCoverageStore;
 import vn.healthid.bridge.coverage.fhir.BenefitLevels;
 import vn.healthid.bridge.coverage.fhir.CoverageTranslator;
@@ -37,6 +39,7 @@ import vn.healthid.bridge.coverage.gateway.GatewayClient;
 import vn.healthid.bridge.coverage.gateway.GatewayException;
 import vn.healthid.bridge.coverage.gateway.GatewaySettings;
 import vn.healthid.bridge.coverage.gateway.StaffIdentity;
+import vn.healthid.bridge.coverage.gateway.TokenCache;
 import vn.healthid.bridge.coverage.history.BhytHistoryProvider;
 import vn.healthid.bridge.coverage.history.HistoryAuthorizationRules;
 import vn.healthid.bridge.coverage.history.TreatmentHistory;
@@ -90,7 +93,15 @@ public class CoverageConfiguration {
                 p.requestTimeout(),
                 p.maxResponseBytes(),
                 p.tokenTtl());
-        return new GatewayClient(settings, new StoredTokenCache(store, mapper), mapper, clock);
+        return new GatewayClient(settings, tokenCache(p, store), mapper, clock);
+    }
+
+    /** Sealed in the shared store with a key; without one, never written out (README, "Gateway session"). */
+    private TokenCache tokenCache(GatewayProperties p, CoverageStore store) {
+        if (!p.tokenEncryptionConfigured()) {
+            return new ProcessOnlyTokenCache();
+        }
+        return new StoredTokenCache(store, mapper, TokenSealer.fromBase64(p.tokenEncryptionKey()));
     }
 
     @Bean

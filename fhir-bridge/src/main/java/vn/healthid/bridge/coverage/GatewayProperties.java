@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code healthid.gateway.*}: the insurance gateway, its cache, circuit breaker and who may ask.
  * The coverage feature is on only when {@code base-url} is set. The password comes from config or
- * the environment ({@code HEALTHID_GATEWAY_PASSWORD}) and is never logged.
+ * the environment ({@code HEALTHID_GATEWAY_PASSWORD}) and is never logged. {@code
+ * tokenEncryptionKey}: base64 AES-256 key sealing the gateway session in the shared store; without
+ * it the session stays in each replica's memory (fhir-bridge/README.md).
  */
 @ConfigurationProperties("healthid.gateway")
 public record GatewayProperties(
@@ -26,10 +28,21 @@ public record GatewayProperties(
         @DefaultValue Breaker circuitBreaker,
         @DefaultValue Store store,
         @DefaultValue Access access,
-        Map<String, String> facilities) {
+        Map<String, String> facilities,
+        String tokenEncryptionKey) {
 
     public GatewayProperties {
         facilities = facilities == null ? Map.of() : Map.copyOf(facilities);
+    }
+
+    public boolean tokenEncryptionConfigured() {
+        return tokenEncryptionKey != null && !tokenEncryptionKey.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        // the password and the token key are secrets
+        return "GatewayProperties[" + baseUrl + ", user=" + username + ", store=" + store + "]";
     }
 
     /**

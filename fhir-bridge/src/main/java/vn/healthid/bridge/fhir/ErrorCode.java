@@ -16,6 +16,7 @@ public enum ErrorCode {
     TOKEN_WRONG_AUDIENCE(401, IssueType.SECURITY, "The bearer token is not meant for this server."),
     TOKEN_WRONG_TYPE(401, IssueType.SECURITY, "The token is not an access token."),
     TOKEN_CLAIM_INVALID(401, IssueType.SECURITY, "An identity claim of the token is malformed or inconsistent."),
+    TOKEN_SESSION_ENDED(401, IssueType.SECURITY, "The session of the bearer token has ended (logout); sign in again."),
     STEP_UP_REQUIRED(401, IssueType.LOGIN, "A higher authentication level is required."),
     SCOPE_INSUFFICIENT(403, IssueType.FORBIDDEN, "The token's scopes do not allow this interaction."),
     PATIENT_COMPARTMENT(403, IssueType.FORBIDDEN, "The request is outside the token's patient compartment."),

@@ -28,7 +28,7 @@ public final class FhirAuthenticationEntryPoint implements AuthenticationEntryPo
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         ErrorCode code = classify(failure);
-        String challenge = code == ErrorCode.TOKEN_MISSING
+        String challenge = code == ErrorCode.TOKEN_MISSING || code == ErrorCode.UNAVAILABLE
                 ? "Bearer realm=\"fhir-bridge\""
                 : "Bearer realm=\"fhir-bridge\", error=\"invalid_token\", error_description=\"" + code.name() + "\"";
         responder.write(request, response, code, code.message(), Map.of("WWW-Authenticate", challenge));
@@ -50,6 +50,9 @@ public final class FhirAuthenticationEntryPoint implements AuthenticationEntryPo
     }
 
     private static ErrorCode known(String description) {
+        if (ErrorCode.UNAVAILABLE.name().equals(description)) {
+            return ErrorCode.UNAVAILABLE; // the ended-sessions store did not answer: fail closed, 503
+        }
         if (description != null && description.startsWith("TOKEN_")) {
             try {
                 return ErrorCode.valueOf(description);

@@ -23,7 +23,7 @@ import vn.healthid.bridge.identity.PatientIds;
 
 /**
  * The resource server: bearer JWTs checked against the realm's JWKS (keys refetched when an
- * unknown {@code kid} shows up, so rotation needs no restart), an algorithm allow-list and {@link
+ * unknown {@code kid} shows up, at most once per interval: {@link RefetchLimitedJwkSource}), an algorithm allow-list and {@link
  * AccessTokenValidator}. Stateless; every failure is a FHIR OperationOutcome.
  */
 @Configuration(proxyBeanMethods = false)
@@ -92,17 +92,26 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties, Clock clock) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, Clock clock, RevokedSessionValidator endedSessions) {
+        return endedSessions.after(verifyingDecoder(properties, clock));
+    }
+
+    private static JwtDecoder verifyingDecoder(SecurityProperties properties, Clock clock) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(properties.httpTimeout());
         requests.setReadTimeout(properties.httpTimeout());
         RestTemplate jwksClient = new RestTemplate(requests);
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
-                        properties.jwksUri().toString())
-                .restOperations(jwksClient)
-                .validateType(false) // the header typ is checked by AccessTokenValidator
-                // claims (exp, nbf, ...) are checked by AccessTokenValidator, with stable codes
-                .jwtProcessorCustomizer(processor -> processor.setJWTClaimsSetVerifier((claims, context) -> {}))
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new RefetchLimitedJwkSource(
+                        properties.jwksUri(),
+                        jwksClient,
+                        properties.jwksRefetchMinInterval(),
+                        properties.jwksMaxAge(),
+                        clock))
+                .jwtProcessorCustomizer(processor -> {
+                    // the header typ and the claims (exp, nbf, ...) are checked by AccessTokenValidator
+                    processor.setJWSTypeVerifier((type, context) -> {});
+                    processor.setJWTClaimsSetVerifier((claims, context) -> {});
+                })
                 .jwsAlgorithms(algorithms -> {
                     algorithms.clear();
                     properties.algorithms().forEach(name -> algorithms.add(SignatureAlgorithm.from(name)));

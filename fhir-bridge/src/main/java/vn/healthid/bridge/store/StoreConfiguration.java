@@ -13,10 +13,12 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import vn.healthid.bridge.config.StoreProperties;
 import vn.healthid.bridge.store.memory.MemoryDocumentStore;
+import vn.healthid.bridge.store.memory.MemoryEndedSessions;
 import vn.healthid.bridge.store.memory.MemoryEventStream;
 import vn.healthid.bridge.store.memory.MemorySingleUseStore;
 import vn.healthid.bridge.store.memory.MemoryTtlCache;
 import vn.healthid.bridge.store.redis.RedisDocumentStore;
+import vn.healthid.bridge.store.redis.RedisEndedSessions;
 import vn.healthid.bridge.store.redis.RedisEventStream;
 import vn.healthid.bridge.store.redis.RedisKeys;
 import vn.healthid.bridge.store.redis.RedisSingleUseStore;
@@ -79,6 +81,13 @@ public class StoreConfiguration {
     @Bean
     EventStream eventStream(Stores stores) {
         return stores.streams();
+    }
+
+    @Bean
+    EndedSessions endedSessions(Stores stores, StoreProperties properties, Clock clock) {
+        return stores.pool() == null
+                ? new MemoryEndedSessions(clock)
+                : new RedisEndedSessions(stores.pool(), new RedisKeys(properties.keyPrefix()));
     }
 
     /** Readiness: Redis answers PING (always up for the in-memory store). */

@@ -79,7 +79,10 @@ class CoverageChecksTest {
 
     CoverageChecks checks(CircuitBreaker breaker, Duration timeout) {
         var client = new GatewayClient(
-                StandIns.settings(gateway, timeout), new StoredTokenCache(store, mapper), mapper, clock);
+                StandIns.settings(gateway, timeout),
+                new StoredTokenCache(store, mapper, StandIns.SEALER),
+                mapper,
+                clock);
         var secret = new byte[32];
         new SecureRandom().nextBytes(secret); // fresh keys per test: no cross-test cache hits in the shared Redis
         return new CoverageChecks(

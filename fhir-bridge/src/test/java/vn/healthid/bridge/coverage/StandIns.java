@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import vn.healthid.bridge.coverage.cache.TokenSealer;
 import vn.healthid.bridge.coverage.gateway.CardQuery;
 import vn.healthid.bridge.coverage.gateway.GatewaySettings;
 import vn.healthid.bridge.coverage.gateway.StaffIdentity;
@@ -14,6 +15,8 @@ import vn.healthid.sandbox.gateway.Person;
 public final class StandIns {
 
     public static final StaffIdentity CLERK = new StaffIdentity("Nhân Viên Tiếp Đón", "079085009999");
+    /** Seals the gateway session in tests (a fixed test key; 32 bytes of 0x2a). */
+    public static final TokenSealer SEALER = TokenSealer.fromBase64("KioqKioqKioqKioqKioqKioqKioqKioqKioqKioqKio=");
 
     private StandIns() {}
 

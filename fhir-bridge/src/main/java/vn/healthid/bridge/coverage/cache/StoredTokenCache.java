@@ -8,7 +8,11 @@ import java.util.Optional;
 import vn.healthid.bridge.coverage.gateway.GatewayToken;
 import vn.healthid.bridge.coverage.gateway.TokenCache;
 
-/** The gateway session shared by every replica through the {@link CoverageStore}. */
+/**
+ * The gateway session shared by every replica through the {@link CoverageStore}, sealed with
+ * {@link TokenSealer}: the store never holds the token in clear. An entry that does not open
+ * (tampered, another key, the older plaintext format) is a miss, and the caller takes a new token.
+ */
 public final class StoredTokenCache implements TokenCache {
 
     private static final String PREFIX = "healthid:gateway:token:";
@@ -17,15 +21,23 @@ public final class StoredTokenCache implements TokenCache {
 
     private final CoverageStore store;
     private final ObjectMapper mapper;
+    private final TokenSealer sealer;
 
-    public StoredTokenCache(CoverageStore store, ObjectMapper mapper) {
+    public StoredTokenCache(CoverageStore store, ObjectMapper mapper, TokenSealer sealer) {
         this.store = store;
         this.mapper = mapper;
+        this.sealer = sealer;
+    }
+
+    /** The store key of a user's session (also the additional data the entry is sealed with). */
+    public static String keyOf(String username) {
+        return PREFIX + username;
     }
 
     @Override
     public Optional<GatewayToken> get(String username) {
-        return store.get(PREFIX + username).flatMap(this::read);
+        String key = keyOf(username);
+        return store.get(key).flatMap(value -> sealer.open(value, key)).flatMap(this::read);
     }
 
     @Override
@@ -33,12 +45,20 @@ public final class StoredTokenCache implements TokenCache {
         if (ttl.isNegative() || ttl.isZero()) {
             return;
         }
-        store.put(PREFIX + token.username(), write(token), ttl);
+        String key = keyOf(token.username());
+        store.put(key, sealer.seal(write(token), key), ttl);
     }
 
     @Override
     public void evict(GatewayToken token) {
-        store.deleteIfEquals(PREFIX + token.username(), write(token));
+        // every write has a fresh nonce: compare the opened token, delete the exact stored bytes
+        String key = keyOf(token.username());
+        store.get(key)
+                .filter(value -> sealer.open(value, key)
+                        .flatMap(this::read)
+                        .filter(stored -> stored.accessToken().equals(token.accessToken()))
+                        .isPresent())
+                .ifPresent(value -> store.deleteIfEquals(key, value));
     }
 
     private Optional<GatewayToken> read(String json) {
@@ -47,7 +67,7 @@ public final class StoredTokenCache implements TokenCache {
             return Optional.of(new GatewayToken(
                     s.accessToken(), s.idToken(), s.username(), Instant.ofEpochMilli(s.expiresAtMillis())));
         } catch (JsonProcessingException e) {
-            return Optional.empty(); // unreadable entry (older format): take a new token
+            return Optional.empty(); // unreadable entry: take a new token
         }
     }
 

@@ -24,6 +24,11 @@ public record RedisKeys(String prefix) {
         return prefix + "cache:" + key;
     }
 
+    /** Not under a concern of ours: the Keycloak extension writes it (docs/sessions.md). */
+    String revokedSid(String sid) {
+        return prefix + "revoked-sid:" + sid;
+    }
+
     String stream(String name) {
         return prefix + "stream:" + name;
     }

@@ -44,7 +44,7 @@ class EligibilityTranslatorTest {
         var mapper = new ObjectMapper();
         client = new GatewayClient(
                 StandIns.settings(gateway, Duration.ofSeconds(2)),
-                new StoredTokenCache(new InMemoryCoverageStore(Clock.systemUTC()), mapper),
+                new StoredTokenCache(new InMemoryCoverageStore(Clock.systemUTC()), mapper, StandIns.SEALER),
                 mapper,
                 Clock.systemUTC());
         validator = new ProfileValidator();

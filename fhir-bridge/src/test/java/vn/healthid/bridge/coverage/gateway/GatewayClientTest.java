@@ -42,7 +42,7 @@ class GatewayClientTest {
     void newClient() {
         gateway.faults().reset();
         gateway.tokenTtl(GatewayStandIn.DEFAULT_TOKEN_TTL);
-        tokens = new StoredTokenCache(new InMemoryCoverageStore(Clock.systemUTC()), mapper);
+        tokens = new StoredTokenCache(new InMemoryCoverageStore(Clock.systemUTC()), mapper, StandIns.SEALER);
         client = client(Duration.ofSeconds(2), 65536);
     }
 
