@@ -1,0 +1,76 @@
+package vn.healthid.reader.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A loopback stand-in for healthid's Keycloak endpoints (challenge, token, phone callback) that records what the
+ * reader sent, so a test can check the wire format of docs/chip-login.md. The bundle's verification is done by the
+ * test with the real verifier.
+ */
+final class HealthidStandIn implements AutoCloseable {
+
+    final String challenge;
+    final AtomicReference<Map<String, String>> challengeForm = new AtomicReference<>();
+    final AtomicReference<Map<String, String>> tokenForm = new AtomicReference<>();
+    final AtomicReference<String> phoneBody = new AtomicReference<>();
+    private final HttpServer server;
+
+    HealthidStandIn(String challenge) throws IOException {
+        this.challenge = challenge;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/realms/clinic/cccd/challenge", x -> {
+            challengeForm.set(form(x));
+            answer(x, 200, "{\"challenge\":\"" + challenge + "\",\"expires_in\":120}");
+        });
+        server.createContext("/realms/clinic/protocol/openid-connect/token", x -> {
+            tokenForm.set(form(x));
+            answer(x, 200, "{\"access_token\":\"eyJ.test\",\"token_type\":\"Bearer\"}");
+        });
+        server.createContext("/realms/clinic/cccd/phone/", x -> {
+            if (!x.getRequestURI().getPath().endsWith("/" + challenge)) {
+                answer(x, 404, "{\"error\":\"CHALLENGE_NOT_ISSUED\"}");
+                return;
+            }
+            phoneBody.set(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            answer(x, 202, "{\"status\":\"received\"}");
+        });
+        server.start();
+    }
+
+    String realmUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/clinic";
+    }
+
+    private static Map<String, String> form(HttpExchange x) throws IOException {
+        Map<String, String> form = new HashMap<>();
+        String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            form.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return form;
+    }
+
+    private static void answer(HttpExchange x, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", "application/json");
+        x.sendResponseHeaders(status, bytes.length);
+        x.getResponseBody().write(bytes);
+        x.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
