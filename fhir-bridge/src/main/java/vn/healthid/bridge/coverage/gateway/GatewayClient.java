@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The VSS gateway calls (VIETNAM.md section 4): the card check and the treatment history, each
+ * The VSS gateway calls (docs/vietnam.md section 4): the card check and the treatment history, each
  * with the staff identity and the shared session token, renewed once on a 401.
  */
 public final class GatewayClient {

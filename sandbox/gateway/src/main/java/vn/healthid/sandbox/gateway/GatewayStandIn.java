@@ -11,7 +11,7 @@ import java.time.Duration;
 
 /**
  * The VSS insurance-gateway stand-in (sandbox and tests only): WireMock answering the three
- * endpoints of VIETNAM.md section 4 from a synthetic {@link Population}.
+ * endpoints of docs/vietnam.md section 4 from a synthetic {@link Population}.
  *
  * <pre>{@code
  * var gateway = GatewayStandIn.start(0);

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code GET /oauth2/userinfo} with a bearer token: the sealed citizen claims (VIETNAM.md section 5). */
+/** {@code GET /oauth2/userinfo} with a bearer token: the sealed citizen claims (docs/vietnam.md section 5). */
 final class UserInfoTransformer implements ResponseDefinitionTransformerV2 {
 
     static final String NAME = "vneid-userinfo";

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The VNeID stand-in (sandbox and tests only): WireMock speaking the VNeID wire format of VIETNAM.md section 5, as this
+ * The VNeID stand-in (sandbox and tests only): WireMock speaking the VNeID wire format of docs/vietnam.md section 5, as this
  * project models it (UNVERIFIED, docs/vneid.md): an encrypted authorization code, a form-encoded token request, and
  * {@code {data, key}} sealed token and userinfo answers, without id_token or nonce.
  *

@@ -30,7 +30,7 @@ final class NewCitizenUser {
         return user;
     }
 
-    /** The 4th digit of a CCCD number encodes century and sex: even male, odd female (VIETNAM.md section 1). */
+    /** The 4th digit of a CCCD number encodes century and sex: even male, odd female (docs/vietnam.md section 1). */
     static String genderOf(String nationalId) {
         return (nationalId.charAt(3) - '0') % 2 == 0 ? "male" : "female";
     }

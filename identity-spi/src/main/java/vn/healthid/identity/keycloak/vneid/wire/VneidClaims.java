@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import vn.healthid.identity.keycloak.vneid.wire.VneidWireException.Reason;
 
 /**
- * The VNeID userinfo claims the broker uses (VIETNAM.md section 5, UNVERIFIED names): {@code citizenPid} (12 digits),
+ * The VNeID userinfo claims the broker uses (docs/vietnam.md section 5, UNVERIFIED names): {@code citizenPid} (12 digits),
  * {@code fullName}, {@code birthDate}, {@code accountLevel} (1 self-registered, 2 verified in person). The same names
  * are read from a standard OIDC userinfo or id_token, so both wire formats end in this record.
  */
