@@ -1,5 +1,8 @@
 package vn.healthid.reader.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,24 +11,29 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import net.sf.scuba.smartcards.CardService;
 import vn.healthid.reader.bundle.BundleFile;
 import vn.healthid.reader.bundle.ChipBundle;
-import vn.healthid.reader.chip.AccessKey;
 import vn.healthid.reader.chip.ChipRead;
 import vn.healthid.reader.chip.ChipReader;
 import vn.healthid.reader.chip.ReadStats;
 import vn.healthid.reader.chip.ReaderSettings;
 import vn.healthid.reader.error.ReaderError;
 import vn.healthid.reader.error.ReaderException;
+import vn.healthid.reader.mrz.CardKey;
+import vn.healthid.reader.pcsc.CardSource;
 import vn.healthid.reader.pcsc.Terminals;
 import vn.healthid.reader.send.ClientSecret;
 import vn.healthid.reader.send.DeepLink;
 import vn.healthid.reader.send.HealthidClient;
+import vn.healthid.reader.serve.CardReading;
+import vn.healthid.reader.serve.ReaderServer;
+import vn.healthid.reader.serve.ServeOptions;
 
 /**
- * {@code cccd-reader read | grant | login}: the desk reader's command line (reader/README.md). Exit code 0 on
+ * {@code cccd-reader read | grant | login | serve}: the desk reader's command line (reader/README.md). Exit code 0 on
  * success, else the error's exit code with its stable code and the clerk's words on stderr.
  */
 public final class CccdReaderCommand {
@@ -36,11 +44,18 @@ public final class CccdReaderCommand {
                                      [--client-secret-file FILE] [--scope openid] [--out FILE]
                    cccd-reader login 'healthid-chip://login?...' --mrz-number N --birth YYMMDD --expiry YYMMDD
                                      --allowed-hosts HOST[,HOST]
-            card options: --reader NAME --wait SECONDS --can CAN --mrz-digits 9 --document-number D
-                          --retries 2 --extended-length auto|on|off --lang vi|en|both
+                   cccd-reader serve --realm-url URL --client-id ID [--client-secret-file FILE] --origins ORIGIN[,..]
+                                     [--port 8765] [--bind 127.0.0.1] [--confirm terminal] [--scope S]
+            card key: --mrz-number N --birth YYMMDD --expiry YYMMDD | --document-number D --birth --expiry
+                      | --mrz-lines 'LINE1\nLINE2\nLINE3' | --qr 'CCCD|CMND|name|ddMMyyyy|sex|address|ddMMyyyy'
+                      [--expiry YYMMDD] ; --can CAN (PACE)
+            card options: --reader NAME --wait SECONDS --mrz-digits 9 --retries 2 --extended-length auto|on|off
+                          --lang vi|en|both
             """;
     private static final Set<String> CARD_OPTIONS = Set.of(
             "mrz-number",
+            "mrz-lines",
+            "qr",
             "document-number",
             "mrz-digits",
             "birth",
@@ -57,6 +72,8 @@ public final class CccdReaderCommand {
     private final CardSource cards;
     private final HealthidClient healthid;
     private final Map<String, String> environment;
+    private final InputStream in;
+    private BufferedReader terminalIn;
 
     CccdReaderCommand(
             PrintStream out,
@@ -64,16 +81,32 @@ public final class CccdReaderCommand {
             CardSource cards,
             HealthidClient healthid,
             Map<String, String> environment) {
+        this(out, err, cards, healthid, environment, InputStream.nullInputStream());
+    }
+
+    CccdReaderCommand(
+            PrintStream out,
+            PrintStream err,
+            CardSource cards,
+            HealthidClient healthid,
+            Map<String, String> environment,
+            InputStream in) {
         this.out = out;
         this.err = err;
         this.cards = cards;
         this.healthid = healthid;
         this.environment = environment;
+        this.in = in;
     }
 
     public static void main(String[] args) {
         CccdReaderCommand command = new CccdReaderCommand(
-                System.out, System.err, CardSource.pcsc(Terminals.system()), new HealthidClient(), System.getenv());
+                System.out,
+                System.err,
+                CardSource.pcsc(Terminals.system()),
+                new HealthidClient(),
+                System.getenv(),
+                System.in);
         System.exit(command.run(args));
     }
 
@@ -91,7 +124,18 @@ public final class CccdReaderCommand {
                 case "grant" ->
                     grant(new Arguments(rest, with("realm-url", "client-id", "client-secret-file", "scope", "out")));
                 case "login" -> login(new Arguments(rest, with("allowed-hosts")));
-                case "serve" -> throw new ReaderException(ReaderError.USAGE, "serve is not available in this version");
+                case "serve" ->
+                    serve(new Arguments(
+                            rest,
+                            with(
+                                    "realm-url",
+                                    "client-id",
+                                    "client-secret-file",
+                                    "scope",
+                                    "origins",
+                                    "port",
+                                    "bind",
+                                    "confirm")));
                 default -> throw new ReaderException(ReaderError.USAGE, "unknown mode " + args[0]);
             }
             return 0;
@@ -117,7 +161,7 @@ public final class CccdReaderCommand {
         String clientId = args.require("client-id");
         String secretFile = args.get("client-secret-file");
         String secret = ClientSecret.load(secretFile == null ? null : Path.of(secretFile), environment);
-        AccessKey key = key(args);
+        CardKey key = KeyOptions.of(args);
         String challenge = healthid.challenge(realm, clientId, secret);
         ChipRead read = readCard(args, key, challenge);
         String tokens = healthid.grant(realm, clientId, secret, ChipBundle.json(challenge, read), args.get("scope"));
@@ -146,17 +190,69 @@ public final class CccdReaderCommand {
         err.println("login: " + summary(read) + "; healthid has the card, the browser continues");
     }
 
-    private ChipRead readCard(Arguments args, String challenge) throws ReaderException {
-        return readCard(args, key(args), challenge);
+    private void serve(Arguments args) throws ReaderException {
+        URI realm = URI.create(stripSlash(args.require("realm-url")));
+        String secretFile = args.get("client-secret-file");
+        String secret = ClientSecret.load(secretFile == null ? null : Path.of(secretFile), environment);
+        ServeOptions options = new ServeOptions(
+                args.get("bind", null),
+                args.integer("port", ServeOptions.DEFAULT_PORT),
+                args.get("origins", environment.get("HEALTHID_READER_ORIGINS")),
+                args.get("confirm", ServeOptions.CONFIRM_TERMINAL),
+                realm,
+                args.require("client-id"),
+                secret,
+                args.get("scope"),
+                args.integer("mrz-digits", 9));
+        CardReading reading = reading(args);
+        String readerName = args.get("reader");
+        ReaderServer server = options.open(healthid, reading, () -> cards.status(readerName), in, err);
+        server.start();
+        err.println("cccd-reader: serving http://127.0.0.1:" + server.port() + "/v1/ for " + options.origins()
+                + " (Ctrl-C stops)");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
     }
 
-    private ChipRead readCard(Arguments args, AccessKey key, String challenge) throws ReaderException {
+    private ChipRead readCard(Arguments args, String challenge) throws ReaderException {
+        return readCard(args, KeyOptions.of(args), challenge);
+    }
+
+    /** Reads with the key; a QR code's derived expiry that the chip refuses is asked for once on the terminal. */
+    private ChipRead readCard(Arguments args, CardKey key, String challenge) throws ReaderException {
         byte[] nonce;
         try {
             nonce = ChipBundle.decodeNonce(challenge);
         } catch (IllegalArgumentException e) {
             throw new ReaderException(ReaderError.USAGE, e.getMessage());
         }
+        CardReading reading = reading(args);
+        try {
+            return reading.read(key.key(), nonce);
+        } catch (ReaderException e) {
+            if (e.error() != ReaderError.ACCESS_CONTROL_FAILED || !key.expiryUnverified()) {
+                throw e;
+            }
+            if (terminalIn == null) {
+                terminalIn = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            CardKey asked = KeyOptions.askExpiry(key, terminalIn, err, args.integer("mrz-digits", 9))
+                    .orElseThrow(() -> new ReaderException(ReaderError.EXPIRY_NEEDED, null, e));
+            return reading.read(asked.key(), nonce);
+        }
+    }
+
+    /** The card options as one read: which terminal, how long to wait, retries and block sizes. */
+    private CardReading reading(Arguments args) throws ReaderException {
         ReaderSettings settings;
         Boolean extended;
         try {
@@ -169,33 +265,16 @@ public final class CccdReaderCommand {
         } catch (IllegalArgumentException e) {
             throw new ReaderException(ReaderError.USAGE, e.getMessage());
         }
-        CardService card = cards.connect(args.get("reader"), args.integer("wait", 10) * 1000L, extended);
-        try {
-            return new ChipReader(settings).read(card, key, nonce, new ConsoleProgress(err));
-        } finally {
-            card.close();
-        }
-    }
-
-    private static AccessKey key(Arguments args) throws ReaderException {
-        try {
-            String can = args.get("can");
-            String documentNumber = args.get("document-number");
-            String number = args.get("mrz-number");
-            if (number == null && documentNumber == null) {
-                if (can == null) {
-                    throw new ReaderException(ReaderError.USAGE, "--mrz-number (or --can) is required");
-                }
-                return new AccessKey(null, null, null, can);
+        String readerName = args.get("reader");
+        long wait = args.integer("wait", 10) * 1000L;
+        return (key, nonce) -> {
+            CardService card = cards.connect(readerName, wait, extended);
+            try {
+                return new ChipReader(settings).read(card, key, nonce, new ConsoleProgress(err));
+            } finally {
+                card.close();
             }
-            AccessKey key = documentNumber != null
-                    ? new AccessKey(documentNumber, args.require("birth"), args.require("expiry"), null)
-                    : AccessKey.fromPersonalNumber(
-                            number, args.require("birth"), args.require("expiry"), args.integer("mrz-digits", 9));
-            return can == null ? key : key.withCan(can);
-        } catch (IllegalArgumentException e) {
-            throw new ReaderException(ReaderError.USAGE, e.getMessage());
-        }
+        };
     }
 
     /** Counts only: no card data in the summary. */

@@ -35,7 +35,22 @@ public enum ReaderError {
             "the client secret is missing (--client-secret-file or HEALTHID_CLIENT_SECRET)"),
     DEEP_LINK_INVALID(2, "mã QR / liên kết đăng nhập không hợp lệ", "the login QR code / link is not valid"),
     SERVER_UNREACHABLE(7, "không kết nối được máy chủ healthid", "cannot reach the healthid server"),
-    SERVER_REFUSED(7, "máy chủ healthid từ chối thẻ", "healthid refused the card");
+    SERVER_REFUSED(7, "máy chủ healthid từ chối thẻ", "healthid refused the card"),
+    MRZ_INVALID(
+            2,
+            "dữ liệu MRZ / mã QR không hợp lệ; nhập lại hoặc quét lại",
+            "the MRZ / QR data is not valid; retype or rescan it"),
+    EXPIRY_NEEDED(
+            4,
+            "mã QR không có ngày hết hạn và ngày suy ra không mở được chip: nhập ngày hết hạn in trên thẻ",
+            "the QR code has no expiry and the derived one did not open the chip: type the expiry printed on the card"),
+    BIND_REFUSED(2, "đầu đọc chỉ phục vụ trên 127.0.0.1", "the reader serves on 127.0.0.1 only"),
+    ORIGIN_REFUSED(2, "trang này không được phép dùng đầu đọc", "this page is not allowed to use the reader"),
+    HOST_REFUSED(2, "yêu cầu không gửi tới 127.0.0.1", "the request was not addressed to 127.0.0.1"),
+    DECLINED(4, "nhân viên đã từ chối lượt đọc thẻ này", "the clerk declined this card read"),
+    BUSY(5, "đầu đọc đang đọc một thẻ khác", "the reader is busy with another card"),
+    BAD_REQUEST(2, "yêu cầu gửi tới đầu đọc không hợp lệ", "the request to the reader is not valid"),
+    UNKNOWN_ENDPOINT(2, "đầu đọc không có yêu cầu này", "the reader has no such request");
 
     private final int exitCode;
     private final String vietnamese;

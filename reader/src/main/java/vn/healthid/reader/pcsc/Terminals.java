@@ -38,6 +38,30 @@ public final class Terminals {
         return waitForCard(all, waitMillis);
     }
 
+    /** The named (or first) reader and whether it has a card; a reader with a card is preferred. */
+    public DeviceStatus status(String name) {
+        try {
+            List<CardTerminal> all = list();
+            String wanted = name == null ? "" : name.toLowerCase(Locale.ROOT);
+            List<CardTerminal> matching = all.stream()
+                    .filter(t -> t.getName().toLowerCase(Locale.ROOT).contains(wanted))
+                    .toList();
+            if (matching.isEmpty()) {
+                return DeviceStatus.absent(ReaderError.READER_NOT_FOUND);
+            }
+            for (CardTerminal terminal : matching) {
+                if (terminal.isCardPresent()) {
+                    return DeviceStatus.present(terminal.getName(), true);
+                }
+            }
+            return DeviceStatus.present(matching.get(0).getName(), false);
+        } catch (ReaderException e) {
+            return DeviceStatus.absent(e.error());
+        } catch (CardException e) {
+            return DeviceStatus.absent(ReaderError.NO_READER);
+        }
+    }
+
     private List<CardTerminal> list() throws ReaderException {
         if ("None".equals(factory.getType())) {
             throw new ReaderException(ReaderError.NO_READER, "no PC/SC library (install libpcsclite1)");

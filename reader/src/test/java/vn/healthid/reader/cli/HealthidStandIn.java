@@ -15,15 +15,25 @@ import java.util.concurrent.atomic.AtomicReference;
  * reader sent, so a test can check the wire format of docs/chip-login.md. The bundle's verification is done by the
  * test with the real verifier.
  */
-final class HealthidStandIn implements AutoCloseable {
+public final class HealthidStandIn implements AutoCloseable {
 
-    final String challenge;
-    final AtomicReference<Map<String, String>> challengeForm = new AtomicReference<>();
-    final AtomicReference<Map<String, String>> tokenForm = new AtomicReference<>();
-    final AtomicReference<String> phoneBody = new AtomicReference<>();
+    /** A token shaped like Keycloak's (header.payload.signature), unsigned: the reader only reads fhirUser. */
+    public static final String ACCESS_TOKEN = "eyJhbGciOiJub25lIn0."
+            + java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString("{\"fhirUser\":\"Patient/stand-in-1\"}".getBytes(StandardCharsets.UTF_8))
+            + ".c2ln";
+
+    public final String challenge;
+    public final AtomicReference<Map<String, String>> challengeForm = new AtomicReference<>();
+    public final AtomicReference<Map<String, String>> tokenForm = new AtomicReference<>();
+    public final AtomicReference<String> phoneBody = new AtomicReference<>();
+    /** When set, the token endpoint refuses the grant with this reason (Keycloak's error_description). */
+    public volatile String refuseGrant;
+
     private final HttpServer server;
 
-    HealthidStandIn(String challenge) throws IOException {
+    public HealthidStandIn(String challenge) throws IOException {
         this.challenge = challenge;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/realms/clinic/cccd/challenge", x -> {
@@ -32,7 +42,15 @@ final class HealthidStandIn implements AutoCloseable {
         });
         server.createContext("/realms/clinic/protocol/openid-connect/token", x -> {
             tokenForm.set(form(x));
-            answer(x, 200, "{\"access_token\":\"eyJ.test\",\"token_type\":\"Bearer\"}");
+            if (refuseGrant != null) {
+                answer(x, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"" + refuseGrant + "\"}");
+                return;
+            }
+            answer(
+                    x,
+                    200,
+                    "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
+                            + "\"refresh_token\":\"refresh-must-not-reach-the-page\"}");
         });
         server.createContext("/realms/clinic/cccd/phone/", x -> {
             if (!x.getRequestURI().getPath().endsWith("/" + challenge)) {
@@ -45,7 +63,7 @@ final class HealthidStandIn implements AutoCloseable {
         server.start();
     }
 
-    String realmUrl() {
+    public String realmUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/clinic";
     }
 
