@@ -11,15 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import net.sf.scuba.smartcards.CardService;
 import vn.healthid.reader.bundle.BundleFile;
 import vn.healthid.reader.bundle.ChipBundle;
 import vn.healthid.reader.chip.ChipRead;
-import vn.healthid.reader.chip.ChipReader;
 import vn.healthid.reader.chip.ReadStats;
-import vn.healthid.reader.chip.ReaderSettings;
 import vn.healthid.reader.error.ReaderError;
 import vn.healthid.reader.error.ReaderException;
 import vn.healthid.reader.mrz.CardKey;
@@ -29,8 +25,6 @@ import vn.healthid.reader.send.ClientSecret;
 import vn.healthid.reader.send.DeepLink;
 import vn.healthid.reader.send.HealthidClient;
 import vn.healthid.reader.serve.CardReading;
-import vn.healthid.reader.serve.ReaderServer;
-import vn.healthid.reader.serve.ServeOptions;
 
 /**
  * {@code cccd-reader read | grant | login | serve}: the desk reader's command line (reader/README.md). Exit code 0 on
@@ -99,6 +93,11 @@ public final class CccdReaderCommand {
         this.in = in;
     }
 
+    /** The command over another card source, e.g. the sandbox demo's emulated chip; {@link #main} uses PC/SC. */
+    public static CccdReaderCommand over(CardSource cards, PrintStream out, PrintStream err) {
+        return new CccdReaderCommand(out, err, cards, new HealthidClient(), Map.of(), InputStream.nullInputStream());
+    }
+
     public static void main(String[] args) {
         CccdReaderCommand command = new CccdReaderCommand(
                 System.out,
@@ -110,7 +109,8 @@ public final class CccdReaderCommand {
         System.exit(command.run(args));
     }
 
-    int run(String... args) {
+    /** Runs one mode; the exit status (0, or the error's) is returned, never exited with. */
+    public int run(String... args) {
         ClerkMessages messages = new ClerkMessages(err, ClerkMessages.Language.BOTH);
         try {
             if (args.length == 0) {
@@ -194,33 +194,7 @@ public final class CccdReaderCommand {
         URI realm = URI.create(stripSlash(args.require("realm-url")));
         String secretFile = args.get("client-secret-file");
         String secret = ClientSecret.load(secretFile == null ? null : Path.of(secretFile), environment);
-        ServeOptions options = new ServeOptions(
-                args.get("bind", null),
-                args.integer("port", ServeOptions.DEFAULT_PORT),
-                args.get("origins", environment.get("HEALTHID_READER_ORIGINS")),
-                args.get("confirm", ServeOptions.CONFIRM_TERMINAL),
-                realm,
-                args.require("client-id"),
-                secret,
-                args.get("scope"),
-                args.integer("mrz-digits", 9));
-        CardReading reading = reading(args);
-        String readerName = args.get("reader");
-        ReaderServer server = options.open(healthid, reading, () -> cards.status(readerName), in, err);
-        server.start();
-        err.println("cccd-reader: serving http://127.0.0.1:" + server.port() + "/v1/ for " + options.origins()
-                + " (Ctrl-C stops)");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            server.close();
-        }
+        new ServeMode(healthid, cards, environment, in, err).run(args, realm, secret);
     }
 
     private ChipRead readCard(Arguments args, String challenge) throws ReaderException {
@@ -235,7 +209,7 @@ public final class CccdReaderCommand {
         } catch (IllegalArgumentException e) {
             throw new ReaderException(ReaderError.USAGE, e.getMessage());
         }
-        CardReading reading = reading(args);
+        CardReading reading = CardOptions.reading(args, cards, err);
         try {
             return reading.read(key.key(), nonce);
         } catch (ReaderException e) {
@@ -249,32 +223,6 @@ public final class CccdReaderCommand {
                     .orElseThrow(() -> new ReaderException(ReaderError.EXPIRY_NEEDED, null, e));
             return reading.read(asked.key(), nonce);
         }
-    }
-
-    /** The card options as one read: which terminal, how long to wait, retries and block sizes. */
-    private CardReading reading(Arguments args) throws ReaderException {
-        ReaderSettings settings;
-        Boolean extended;
-        try {
-            ReaderSettings.ExtendedLength mode = ReaderSettings.ExtendedLength.valueOf(
-                    args.get("extended-length", "auto").toUpperCase(java.util.Locale.ROOT));
-            settings = ReaderSettings.defaults()
-                    .withRetries(args.integer("retries", ReaderSettings.DEFAULT_RETRIES))
-                    .withExtendedLength(mode);
-            extended = mode == ReaderSettings.ExtendedLength.AUTO ? null : mode == ReaderSettings.ExtendedLength.ON;
-        } catch (IllegalArgumentException e) {
-            throw new ReaderException(ReaderError.USAGE, e.getMessage());
-        }
-        String readerName = args.get("reader");
-        long wait = args.integer("wait", 10) * 1000L;
-        return (key, nonce) -> {
-            CardService card = cards.connect(readerName, wait, extended);
-            try {
-                return new ChipReader(settings).read(card, key, nonce, new ConsoleProgress(err));
-            } finally {
-                card.close();
-            }
-        };
     }
 
     /** Counts only: no card data in the summary. */

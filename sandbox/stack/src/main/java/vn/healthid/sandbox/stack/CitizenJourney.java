@@ -3,8 +3,8 @@ package vn.healthid.sandbox.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A citizen logs in once with the card read by their phone (the QR code's callback), then a second service of the realm
- * logs them in without a second chip read (SSO).
+ * A citizen logs in once with the card read at a kiosk's desk reader ({@code cccd-reader login} with the QR code's
+ * link, posting to its callback), then a second service of the realm logs them in without a second chip read (SSO).
  */
 final class CitizenJourney {
 
@@ -21,10 +21,12 @@ final class CitizenJourney {
         Http browser = new Http();
         Realm realm = stack.realm();
         var card = stack.card(4);
+        KioskReader kiosk = new KioskReader(card);
         Realm.BrowserLogin portal = realm.browserLogin(
-                browser, Sandbox.PORTAL, Sandbox.REDIRECT, "openid patient/Patient.rs", TOP_LEVEL, card);
+                browser, Sandbox.PORTAL, Sandbox.REDIRECT, "openid patient/Patient.rs", TOP_LEVEL, kiosk);
         JsonNode first = Realm.claims(portal.tokens().path("access_token").asText());
-        report.step("%s: the browser shows a QR code, the phone reads card %s and posts it -> chip read: %s, acr=%s, %s"
+        report.step(("%s: the browser shows a QR code, the kiosk's reader (cccd-reader login) reads card %s on the "
+                        + "emulated chip and posts it -> chip read: %s, acr=%s, %s")
                 .formatted(
                         Sandbox.PORTAL,
                         card.citizen().maskedNumber(),
@@ -32,7 +34,7 @@ final class CitizenJourney {
                         first.path("acr").asText(),
                         first.path("fhirUser").asText()));
         Realm.BrowserLogin second = realm.browserLogin(
-                browser, Sandbox.TELEHEALTH, Sandbox.REDIRECT, "openid patient/Appointment.cruds", null, card);
+                browser, Sandbox.TELEHEALTH, Sandbox.REDIRECT, "openid patient/Appointment.cruds", null, kiosk);
         JsonNode claims = Realm.claims(second.tokens().path("access_token").asText());
         report.step("%s in the same browser -> chip read: %s, acr=%s, same user: %s"
                 .formatted(
@@ -44,6 +46,7 @@ final class CitizenJourney {
             throw new DemoFailure("the second service asked for the chip again: no single sign-on");
         }
         report.step("for a person: open " + stack.keycloak()
-                + "/realms/health/account and scan the QR code with a reader app (bin/cccd read simulates one)");
+                + "/realms/health/account; a kiosk answers its QR code with bin/cccd-reader login '<link>' and a card on"
+                + " a PC/SC reader (bin/cccd read simulates a phone with a sandbox card file)");
     }
 }

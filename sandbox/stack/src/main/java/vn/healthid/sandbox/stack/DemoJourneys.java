@@ -26,7 +26,7 @@ public final class DemoJourneys {
         }
         List<JourneyReport> reports = new ArrayList<>();
         reports.add(run("reception: chip -> token -> eligibility", r -> new ReceptionJourney(stack).run(r)));
-        reports.add(run("citizen: chip login on the phone, then SSO", r -> new CitizenJourney(stack).run(r)));
+        reports.add(run("citizen: chip login at a kiosk, then SSO", r -> new CitizenJourney(stack).run(r)));
         reports.add(run("telehealth: book, accept, join ticket", r -> new TelehealthJourney(stack).run(r)));
         reports.forEach(r -> System.out.print(r.render()));
         long failed = reports.stream()

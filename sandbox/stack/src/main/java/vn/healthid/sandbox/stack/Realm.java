@@ -10,14 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vn.healthid.sandbox.cards.Card;
 
-/** The health realm as the demo's clients see it: challenge, chip grant, browser login with the phone. */
+/** The health realm as the demo's clients see it: the staff password grant, browser login answered by a reader. */
 final class Realm {
 
-    static final String CHIP_GRANT = "urn:vn:healthid:params:oauth:grant-type:cccd-chip";
     private static final Pattern DATA = Pattern.compile("data-(challenge|callback)=\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("id=\"cccd-form\" action=\"([^\"]+)\"");
+    private static final Pattern CONFIRM_ACTION = Pattern.compile("id=\"cccd-confirm-form\" action=\"([^\"]+)\"");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String realmUrl;
@@ -26,27 +25,12 @@ final class Realm {
         this.realmUrl = keycloakUrl + "/realms/health";
     }
 
+    String url() {
+        return realmUrl;
+    }
+
     String tokenUrl() {
         return realmUrl + "/protocol/openid-connect/token";
-    }
-
-    String challenge(Http http, String clientId, String secret) {
-        return http.postForm(realmUrl + "/cccd/challenge", Map.of("client_id", clientId, "client_secret", secret))
-                .expect(200, "challenge")
-                .json()
-                .path("challenge")
-                .asText();
-    }
-
-    /** The clinic back channel: the bundle read from the card on the desk reader, for a citizen token. */
-    JsonNode chipToken(Http http, String clientId, String secret, String bundle, String scope) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", CHIP_GRANT);
-        form.put("client_id", clientId);
-        form.put("client_secret", secret);
-        form.put("chip_bundle", bundle);
-        form.put("scope", scope);
-        return http.postForm(tokenUrl(), form).expect(200, "chip token").json();
     }
 
     /** Sandbox staff sign-in at the clinic's software (the demo realm allows the password grant for clinic staff). */
@@ -64,13 +48,20 @@ final class Realm {
                 .json();
     }
 
+    /** Who answers the login page's QR code: a reader that posts the card's bundle to the page's phone callback. */
+    @FunctionalInterface
+    interface ChipDelivery {
+        void deliver(String challenge, String callback);
+    }
+
     /**
      * Authorization code + PKCE in a headless "browser" (the http client's cookie jar). When the realm asks for the
-     * chip, the simulated phone posts the card's bundle to the callback of the QR code and the page continues; when
-     * the browser already has a session of a high enough level, no chip is read (SSO).
+     * chip, {@code reader} posts the card's bundle to the callback of the QR code and the page continues; when the
+     * page then shows whose card arrived, the citizen confirms it is theirs; when the browser already has a session of
+     * a high enough level, no chip is read (SSO).
      */
     BrowserLogin browserLogin(
-            Http browser, String clientId, String redirectUri, String scope, String acrValues, Card card) {
+            Http browser, String clientId, String redirectUri, String scope, String acrValues, ChipDelivery reader) {
         String verifier = randomUrlSafe(32);
         String state = randomUrlSafe(16);
         String url = realmUrl + "/protocol/openid-connect/auth?response_type=code&client_id=" + Http.enc(clientId)
@@ -103,6 +94,11 @@ final class Realm {
                         next.startsWith("/") ? realmUrl.substring(0, realmUrl.indexOf("/realms")) + next : next);
                 continue;
             }
+            Matcher confirm = CONFIRM_ACTION.matcher(page.body());
+            if (page.status() == 200 && page.body().contains("id=\"cccd-its-me\"") && confirm.find()) {
+                page = browser.postForm(unescape(confirm.group(1)), Map.of("confirm", "confirm"));
+                continue;
+            }
             if (page.status() != 200 || !page.body().contains("cccd-login")) {
                 throw new DemoFailure(
                         "unexpected login page: HTTP " + page.status() + " " + Http.abbreviate(page.body()));
@@ -116,9 +112,7 @@ final class Realm {
             if (!action.find() || data.size() < 2) {
                 throw new DemoFailure("the chip page has no challenge or form");
             }
-            new Http()
-                    .postJson(data.get("callback"), card.bundleJson(data.get("challenge")))
-                    .expect(202, "phone posts the chip bundle");
+            reader.deliver(data.get("challenge"), data.get("callback"));
             chipRead = true;
             page = browser.postForm(unescape(action.group(1)), Map.of("continue", "continue"));
         }

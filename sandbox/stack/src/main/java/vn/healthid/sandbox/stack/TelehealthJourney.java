@@ -33,7 +33,7 @@ final class TelehealthJourney {
                 Sandbox.REDIRECT,
                 "openid fhirUser patient/Appointment.cruds patient/Encounter.rs",
                 "urn:vn:healthid:acr:chip-aa",
-                stack.card(5));
+                new KioskReader(stack.card(5)));
         String citizen = login.tokens().path("access_token").asText();
         String patient = Realm.claims(citizen).path("fhirUser").asText();
         report.step("%s: PKCE login with the chip -> acr=%s %s"
