@@ -125,6 +125,11 @@ public final class ReaderServer implements AutoCloseable {
             throw new ReaderException(ReaderError.BUSY);
         }
         try {
+            // no reader at all: say so without asking the clerk (the card is not touched either way)
+            java.util.Optional<ReaderError> problem = status.get().problem();
+            if (problem.isPresent()) {
+                throw new ReaderException(problem.get());
+            }
             if (!confirmation.confirm(origin)) {
                 terminal.println("cccd-reader: read declined");
                 throw new ReaderException(ReaderError.DECLINED);
@@ -133,7 +138,9 @@ public final class ReaderServer implements AutoCloseable {
             terminal.println("cccd-reader: card read, token handed to " + origin);
             send(x, 200, answer.json());
         } catch (ReaderException e) {
-            terminal.println("cccd-reader: " + e.error().name());
+            if (e.error() != ReaderError.DECLINED) {
+                terminal.println("cccd-reader: " + e.error().name());
+            }
             throw e;
         } finally {
             reading.unlock();

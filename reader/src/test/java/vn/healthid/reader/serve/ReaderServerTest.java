@@ -316,6 +316,30 @@ class ReaderServerTest {
     }
 
     @Test
+    void withoutAReaderTheReadIsNoReaderAndTheClerkIsNotAsked() throws Exception {
+        Card card = sandbox.card(CardSpec.defaults());
+        java.util.concurrent.atomic.AtomicBoolean asked = new java.util.concurrent.atomic.AtomicBoolean();
+        Confirmation clerk = origin -> {
+            asked.set(true);
+            return true;
+        };
+        try (ServeFixture reader = new ServeFixture(
+                new EmulatedCardService(card),
+                Sandbox.nonce(),
+                clerk,
+                () -> vn.healthid.reader.pcsc.DeviceStatus.absent(ReaderError.NO_READER))) {
+            HttpResponse<String> answer = reader.post(ServeFixture.PAGE, typed(card));
+            JsonNode status = ServeFixture.json(reader.send(get(reader, "/v1/status")));
+
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(code(answer)).isEqualTo("READER_NO_READER");
+            assertThat(asked).isFalse();
+            assertThat(status.at("/reader/connected").asBoolean()).isFalse();
+            assertThat(status.at("/reader/error/code").asText()).isEqualTo("READER_NO_READER");
+        }
+    }
+
+    @Test
     void unknownPathsAndMethodsAndNonJsonBodiesAreRefusedWithStableCodes() throws Exception {
         Card card = sandbox.card(CardSpec.defaults());
         try (ServeFixture reader = fixture(card, Confirmation.AUTO_UNSAFE)) {

@@ -34,6 +34,11 @@ final class ServeFixture implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     ServeFixture(EmulatedCardService card, String nonce, Confirmation confirmation) throws Exception {
+        this(card, nonce, confirmation, () -> DeviceStatus.present("Emulated CCCD reader 0", true));
+    }
+
+    ServeFixture(EmulatedCardService card, String nonce, Confirmation confirmation, Supplier<DeviceStatus> status)
+            throws Exception {
         this.card = card;
         this.healthid = new HealthidStandIn(nonce);
         CardReading reading = (key, n) -> {
@@ -43,7 +48,6 @@ final class ServeFixture implements AutoCloseable {
                 card.close();
             }
         };
-        Supplier<DeviceStatus> status = () -> DeviceStatus.present("Emulated CCCD reader 0", true);
         DeskReads reads = new DeskReads(
                 new DeskReads.Clinic(URI.create(healthid.realmUrl()), "clinic-reception", SECRET, "openid"),
                 new HealthidClient(),
