@@ -1,13 +1,16 @@
 package vn.healthid.sandbox.stack;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import vn.healthid.reader.chip.AccessKey;
 import vn.healthid.reader.chip.ChipReader;
 import vn.healthid.reader.chip.ReadProgress;
 import vn.healthid.reader.chip.ReaderSettings;
@@ -33,12 +36,20 @@ final class DeskReader implements AutoCloseable {
     static final String RECEPTION_PAGE = "http://localhost:8090";
 
     private final AtomicReference<Card> onTheReader = new AtomicReference<>();
-    private final ByteArrayOutputStream terminal = new ByteArrayOutputStream();
     private final ReaderServer server;
 
+    /** The demo's reader: the card {@link #read} puts on it, on a free port, for the reception page's origin. */
     DeskReader(String realmUrl) {
+        this(realmUrl, 0, RECEPTION_PAGE, null, new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
+    }
+
+    /**
+     * {@code cards} null: the card {@link #read} put on the reader; else the sandbox card whose number ends with the
+     * key's document number (the card a clerk typed the data of), or none.
+     */
+    DeskReader(String realmUrl, int port, String origins, List<Card> cards, PrintStream terminal) {
         CardReading reading = (key, nonce) -> {
-            Card card = onTheReader.get();
+            Card card = cards == null ? onTheReader.get() : matching(cards, key);
             if (card == null) {
                 throw new ReaderException(ReaderError.NO_CARD);
             }
@@ -51,8 +62,8 @@ final class DeskReader implements AutoCloseable {
         };
         ServeOptions options = new ServeOptions(
                 "127.0.0.1",
-                0,
-                RECEPTION_PAGE,
+                port,
+                origins,
                 ServeOptions.CONFIRM_AUTO_UNSAFE,
                 URI.create(realmUrl),
                 Sandbox.CLINIC,
@@ -63,9 +74,9 @@ final class DeskReader implements AutoCloseable {
             server = options.open(
                     new HealthidClient(),
                     reading,
-                    () -> DeviceStatus.present("sandbox emulated chip", onTheReader.get() != null),
+                    () -> DeviceStatus.present("sandbox emulated chip", cards != null || onTheReader.get() != null),
                     InputStream.nullInputStream(),
-                    new PrintStream(terminal, true, StandardCharsets.UTF_8));
+                    terminal);
         } catch (ReaderException e) {
             throw new DemoFailure("the desk reader did not start: " + e.error());
         }
@@ -91,6 +102,16 @@ final class DeskReader implements AutoCloseable {
     /** A page of another origin: the reader must refuse it. */
     Http.Response readFrom(Http http, String origin, ObjectNode key) {
         return http.postJson(url() + "/read", key.toString(), "Origin", origin);
+    }
+
+    private static Card matching(List<Card> cards, AccessKey key) {
+        if (key.documentNumber() == null) {
+            return cards.isEmpty() ? null : cards.get(0);
+        }
+        return cards.stream()
+                .filter(c -> c.citizen().number().endsWith(key.documentNumber()))
+                .findFirst()
+                .orElse(null);
     }
 
     @Override
