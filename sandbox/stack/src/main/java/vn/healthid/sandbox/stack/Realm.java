@@ -18,6 +18,7 @@ final class Realm {
     static final String CHIP_GRANT = "urn:vn:healthid:params:oauth:grant-type:cccd-chip";
     private static final Pattern DATA = Pattern.compile("data-(challenge|callback)=\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("id=\"cccd-form\" action=\"([^\"]+)\"");
+    private static final Pattern CONFIRM_ACTION = Pattern.compile("id=\"cccd-confirm-form\" action=\"([^\"]+)\"");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String realmUrl;
@@ -66,8 +67,9 @@ final class Realm {
 
     /**
      * Authorization code + PKCE in a headless "browser" (the http client's cookie jar). When the realm asks for the
-     * chip, the simulated phone posts the card's bundle to the callback of the QR code and the page continues; when
-     * the browser already has a session of a high enough level, no chip is read (SSO).
+     * chip, the simulated phone posts the card's bundle to the callback of the QR code, the page continues and the
+     * citizen confirms the card shown is theirs; when the browser already has a session of a high enough level, no
+     * chip is read (SSO).
      */
     BrowserLogin browserLogin(
             Http browser, String clientId, String redirectUri, String scope, String acrValues, Card card) {
@@ -121,6 +123,13 @@ final class Realm {
                     .expect(202, "phone posts the chip bundle");
             chipRead = true;
             page = browser.postForm(unescape(action.group(1)), Map.of("continue", "continue"));
+            // The page shows whose card arrived (login CSRF); the citizen confirms it is theirs.
+            Matcher confirm = CONFIRM_ACTION.matcher(page.body());
+            if (page.status() != 200 || !confirm.find()) {
+                throw new DemoFailure("no confirmation page after the phone posted: HTTP " + page.status() + " "
+                        + Http.abbreviate(page.body()));
+            }
+            page = browser.postForm(unescape(confirm.group(1)), Map.of("confirm", "confirm"));
         }
         throw new DemoFailure("the login did not finish within 10 redirects");
     }
