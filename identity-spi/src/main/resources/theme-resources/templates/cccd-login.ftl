@@ -3,7 +3,7 @@
   <#if section = "header">
     ${msg("cccdTitle")}
   <#elseif section = "form">
-    <div id="cccd-login" data-challenge="${cccdChallenge}" data-callback="${cccdCallback}" data-status-url="${cccdStatusUrl}">
+    <div id="cccd-login" data-challenge="${cccdChallenge}" data-callback="${cccdCallback}" data-status-url="${cccdStatusUrl}" data-deep-link="${cccdDeepLink}">
       <p>${msg("cccdScanInstruction")}</p>
       <div id="cccd-qr" aria-label="${msg("cccdQrLabel")}">${cccdQrSvg?no_esc}</div>
       <p><a id="cccd-deep-link" href="${cccdDeepLink}">${msg("cccdOpenOnThisPhone")}</a></p>

@@ -31,7 +31,7 @@ class BrowserChipLoginIT {
             String bundle = server.cards().issue(citizen, CardSpec.defaults()).bundleJson(login.challenge());
 
             assertThat(login.phonePosts(bundle).status()).isEqualTo(202);
-            JsonNode tokens = login.continueLogin().exchangeCode();
+            JsonNode tokens = login.continueLogin().itsMe().exchangeCode();
 
             JsonNode access = Oidc.claims(tokens.get("access_token").asText());
             assertThat(access.get("acr").asText()).isEqualTo("urn:vn:healthid:acr:chip-aa");

@@ -36,8 +36,11 @@ class StepUpIT {
             passive.phonePosts(server.cards()
                     .issue(citizen, CardSpec.defaults().withAaKey(AaKey.NONE))
                     .bundleJson(passive.challenge()));
-            JsonNode low = Oidc.claims(
-                    passive.continueLogin().exchangeCode().get("access_token").asText());
+            JsonNode low = Oidc.claims(passive.continueLogin()
+                    .itsMe()
+                    .exchangeCode()
+                    .get("access_token")
+                    .asText());
             assertThat(low.get("acr").asText()).isEqualTo(CHIP_PA);
             assertThat(low.at("/verified_claims/verification/evidence/0/method").asText())
                     .isEqualTo("chip_pa");
@@ -45,8 +48,11 @@ class StepUpIT {
             BrowserLogin.Attempt stepUp = browser.start("telehealth-app", CHIP_AA);
             assertThat(stepUp.showsChipPage()).isTrue();
             stepUp.phonePosts(server.cards().issue(citizen, CardSpec.defaults()).bundleJson(stepUp.challenge()));
-            JsonNode high = Oidc.claims(
-                    stepUp.continueLogin().exchangeCode().get("access_token").asText());
+            JsonNode high = Oidc.claims(stepUp.continueLogin()
+                    .itsMe()
+                    .exchangeCode()
+                    .get("access_token")
+                    .asText());
 
             assertThat(high.get("acr").asText()).isEqualTo(CHIP_AA);
             assertThat(high.get("sub").asText()).isEqualTo(low.get("sub").asText());
@@ -63,8 +69,11 @@ class StepUpIT {
                     .issue(citizen, CardSpec.defaults().withAaKey(AaKey.NONE))
                     .bundleJson(login.challenge()));
 
-            JsonNode token = Oidc.claims(
-                    login.continueLogin().exchangeCode().get("access_token").asText());
+            JsonNode token = Oidc.claims(login.continueLogin()
+                    .itsMe()
+                    .exchangeCode()
+                    .get("access_token")
+                    .asText());
 
             assertThat(token.get("acr").asText()).isEqualTo(CHIP_PA);
         }
@@ -79,8 +88,11 @@ class StepUpIT {
             BrowserLogin.Attempt login = browser.start(levelOne, null);
             login.phonePosts(server.cards().issue(citizen, CardSpec.defaults()).bundleJson(login.challenge()));
 
-            JsonNode token = Oidc.claims(
-                    login.continueLogin().exchangeCode().get("access_token").asText());
+            JsonNode token = Oidc.claims(login.continueLogin()
+                    .itsMe()
+                    .exchangeCode()
+                    .get("access_token")
+                    .asText());
 
             assertThat(token.get("acr").asText()).isEqualTo(CHIP_AA);
         }

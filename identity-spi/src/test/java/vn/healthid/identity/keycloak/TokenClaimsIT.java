@@ -99,7 +99,7 @@ class TokenClaimsIT {
         try (BrowserLogin browser = new BrowserLogin(server)) {
             BrowserLogin.Attempt login = browser.start("patient-portal", null);
             login.phonePosts(server.cards().issue(citizen, CardSpec.defaults()).bundleJson(login.challenge()));
-            JsonNode tokens = login.continueLogin().exchangeCode();
+            JsonNode tokens = login.continueLogin().itsMe().exchangeCode();
             JsonNode access = Oidc.claims(tokens.get("access_token").asText());
             JsonNode id = Oidc.claims(tokens.get("id_token").asText());
 
@@ -135,8 +135,11 @@ class TokenClaimsIT {
             assertThat(login.pageText()).contains("PROOF_INSUFFICIENT");
 
             login.phonePosts(server.cards().issue(citizen, CardSpec.defaults()).bundleJson(login.challenge()));
-            JsonNode token = Oidc.claims(
-                    login.continueLogin().exchangeCode().get("access_token").asText());
+            JsonNode token = Oidc.claims(login.continueLogin()
+                    .itsMe()
+                    .exchangeCode()
+                    .get("access_token")
+                    .asText());
             assertThat(token.get("acr").asText()).isEqualTo(ACR + "chip-aa");
         }
     }
@@ -157,7 +160,7 @@ class TokenClaimsIT {
         try (BrowserLogin browser = new BrowserLogin(server)) {
             BrowserLogin.Attempt login = browser.start("patient-portal", null);
             login.phonePosts(server.cards().issue(citizen, CardSpec.defaults()).bundleJson(login.challenge()));
-            JsonNode tokens = login.continueLogin().exchangeCode();
+            JsonNode tokens = login.continueLogin().itsMe().exchangeCode();
             JsonNode first = Oidc.claims(tokens.get("access_token").asText());
             assertThat(Oidc.claims(tokens.get("refresh_token").asText())
                             .get("typ")
@@ -206,7 +209,7 @@ class TokenClaimsIT {
         try (BrowserLogin browser = new BrowserLogin(server)) {
             BrowserLogin.Attempt login = browser.start("patient-portal", null);
             login.phonePosts(server.cards().issue(citizen, CardSpec.defaults()).bundleJson(login.challenge()));
-            JsonNode tokens = login.continueLogin().exchangeCode();
+            JsonNode tokens = login.continueLogin().itsMe().exchangeCode();
             for (String field : List.of("access_token", "id_token")) {
                 JsonNode token = Oidc.claims(tokens.get(field).asText());
                 assertThat(token.has("email_verified")).as(field).isFalse();
@@ -278,6 +281,7 @@ class TokenClaimsIT {
             stepUp.phonePosts(
                     server.cards().issue(doctorsCard(), CardSpec.defaults()).bundleJson(stepUp.challenge()));
             JsonNode card = Oidc.claims(stepUp.continueLogin()
+                    .itsMe()
                     .exchangeCode(WORKSTATION_SECRET)
                     .get("access_token")
                     .asText());

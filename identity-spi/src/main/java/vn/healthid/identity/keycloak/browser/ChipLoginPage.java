@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.services.Urls;
+import vn.healthid.identity.keycloak.login.ChipLogin;
 
 /** The waiting page: QR code / deep link for the phone, polling URL, kiosk field, cancel. */
 final class ChipLoginPage {
@@ -20,17 +21,27 @@ final class ChipLoginPage {
         String realmUrl =
                 Urls.realmBase(base).path(context.getRealm().getName()).build().toString();
         String callback = realmUrl + "/cccd/phone/" + challenge;
-        String deepLink = "healthid-chip://login?challenge=" + challenge + "&callback="
-                + URLEncoder.encode(callback, StandardCharsets.UTF_8);
+        // Version 1 of the link (docs/chip-bundle.md): the realm and client let the phone app show where the login
+        // goes.
+        String deepLink =
+                "healthid-chip://login?v=1&realm=" + enc(context.getRealm().getName()) + "&client="
+                        + enc(context.getAuthenticationSession().getClient().getClientId()) + "&challenge=" + challenge
+                        + "&callback=" + enc(callback);
         LoginFormsProvider form = context.form()
                 .setAttribute("cccdChallenge", challenge)
                 .setAttribute("cccdCallback", callback)
                 .setAttribute("cccdStatusUrl", callback + "/status")
                 .setAttribute("cccdDeepLink", deepLink)
                 .setAttribute("cccdQrSvg", QrSvg.of(deepLink));
-        if (rejectedReason != null) {
+        if (ChipLogin.TOO_MANY_FAILURES.equals(rejectedReason)) {
+            form.setError("cccdTooManyFailures", rejectedReason);
+        } else if (rejectedReason != null) {
             form.setError("cccdRejected", rejectedReason);
         }
         return form.createForm(TEMPLATE);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

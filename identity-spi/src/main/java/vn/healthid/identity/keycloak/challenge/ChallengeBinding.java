@@ -7,12 +7,18 @@ package vn.healthid.identity.keycloak.challenge;
 public record ChallengeBinding(String clientId, String flow) {
 
     public static final String BACK_CHANNEL = "back-channel";
+    private static final String BROWSER = "browser:";
 
     public static ChallengeBinding backChannel(String clientId) {
         return new ChallengeBinding(clientId, BACK_CHANNEL);
     }
 
+    /** True for a challenge shown on a login page (the only kind the phone callback accepts). */
+    public boolean isBrowser() {
+        return flow.startsWith(BROWSER);
+    }
+
     public static ChallengeBinding browser(String clientId, String rootSessionId, String tabId) {
-        return new ChallengeBinding(clientId, "browser:" + rootSessionId + ":" + tabId);
+        return new ChallengeBinding(clientId, BROWSER + rootSessionId + ":" + tabId);
     }
 }

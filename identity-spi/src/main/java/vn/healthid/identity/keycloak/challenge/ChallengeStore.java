@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
- * Single-use chip challenges in Keycloak's single-use object store (cluster-wide). {@link #consume} removes the
- * entry atomically, so a nonce is accepted once, by the client and flow it was issued to, before it expires.
+ * Single-use chip challenges in Keycloak's single-use object store (cluster-wide). {@link #consume} first checks
+ * the binding, and only then removes the entry (atomically: of two bound consumers, one gets the nonce). A nonce is
+ * accepted once, by the client and flow it was issued to, before it expires; anyone else who knows it (it is in the
+ * QR code) can neither use it nor destroy it.
  */
 public final class ChallengeStore {
 
@@ -41,13 +43,23 @@ public final class ChallengeStore {
         if (!isWellFormed(challenge)) {
             return Optional.empty();
         }
-        Map<String, String> notes = store.remove(PREFIX + challenge);
-        if (notes == null
-                || !binding.clientId().equals(notes.get("client"))
-                || !binding.flow().equals(notes.get("flow"))) {
+        if (!binding(challenge).filter(binding::equals).isPresent()) {
+            return Optional.empty(); // someone else's: left in place for its owner
+        }
+        return store.remove(PREFIX + challenge) == null
+                ? Optional.empty()
+                : Optional.of(Base64.getUrlDecoder().decode(challenge));
+    }
+
+    /** What a pending challenge is bound to, without consuming it. */
+    public Optional<ChallengeBinding> binding(String challenge) {
+        if (!isWellFormed(challenge)) {
             return Optional.empty();
         }
-        return Optional.of(Base64.getUrlDecoder().decode(challenge));
+        Map<String, String> notes = store.get(PREFIX + challenge);
+        return notes == null || notes.get("client") == null || notes.get("flow") == null
+                ? Optional.empty()
+                : Optional.of(new ChallengeBinding(notes.get("client"), notes.get("flow")));
     }
 
     /** True while the challenge is still waiting for its bundle (polling; does not consume it). */

@@ -1,5 +1,6 @@
 package vn.healthid.identity.keycloak.grant;
 
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -21,6 +22,9 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.managers.UserSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import vn.healthid.identity.keycloak.abuse.RateLimiter;
+import vn.healthid.identity.keycloak.abuse.Requester;
+import vn.healthid.identity.keycloak.abuse.SlotCounter;
 import vn.healthid.identity.keycloak.challenge.ChallengeBinding;
 import vn.healthid.identity.keycloak.login.ChipLogin;
 import vn.healthid.identity.keycloak.login.ChipLoginOutcome;
@@ -48,18 +52,43 @@ final class ChipGrantType extends OAuth2GrantTypeBase {
                     "confidential client required",
                     Response.Status.UNAUTHORIZED);
         }
+        ChipService chip = session.getProvider(ChipService.class);
+        String address = clientConnection.getRemoteAddr();
+        RateLimiter limits = chip.rateLimits();
+        SlotCounter.Admission admission = limits.byAddress(RateLimiter.Action.GRANT, address);
+        if (admission.admitted()) {
+            admission = limits.byClient(RateLimiter.Action.GRANT, client.getClientId());
+        }
+        if (!admission.admitted()) {
+            return tooMany(admission);
+        }
         String bundle = formParams.getFirst(BUNDLE_PARAM);
         ChipLoginOutcome outcome = new ChipLogin(session, realm)
                 .authenticate(
                         bundle == null ? null : bundle.getBytes(StandardCharsets.UTF_8),
                         ChallengeBinding.backChannel(client.getClientId()),
-                        session.getProvider(ChipService.class).settings().proofRequired());
+                        chip.settings().proofRequired(),
+                        new Requester(client.getClientId(), true, address, null));
         if (outcome instanceof ChipLoginOutcome.Rejected rejected) {
             rejected.record(event);
             throw new CorsErrorResponseException(
                     cors, OAuthErrorException.INVALID_GRANT, rejected.reason(), Response.Status.BAD_REQUEST);
         }
         return issue((ChipLoginOutcome.Accepted) outcome);
+    }
+
+    /**
+     * 429 with Retry-After (RFC 6585). RFC 6749 names no token-endpoint error for overload; {@code
+     * temporarily_unavailable} is its authorization-endpoint code for the same condition, and the stable reason is in
+     * {@code error_description}.
+     */
+    private Response tooMany(SlotCounter.Admission refused) {
+        event.detail(Details.REASON, RateLimiter.RATE_LIMITED).error("rate_limited");
+        return cors.add(Response.status(429)
+                .header("Retry-After", Long.toString(refused.retryAfterSeconds()))
+                .header("Cache-Control", "no-store")
+                .entity(Map.of("error", "temporarily_unavailable", "error_description", RateLimiter.RATE_LIMITED))
+                .type(MediaType.APPLICATION_JSON_TYPE));
     }
 
     private Response issue(ChipLoginOutcome.Accepted accepted) {

@@ -3,7 +3,6 @@ package vn.healthid.identity.keycloak.login;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.SingleUseObjectProvider;
 import vn.healthid.identity.chip.BundleParse;
 import vn.healthid.identity.chip.Check;
 import vn.healthid.identity.chip.CheckResult;
@@ -12,9 +11,9 @@ import vn.healthid.identity.chip.ChipBundleParser;
 import vn.healthid.identity.chip.ChipVerifier;
 import vn.healthid.identity.chip.Proof;
 import vn.healthid.identity.chip.VerificationResult;
-import vn.healthid.identity.keycloak.abuse.CardLockout;
 import vn.healthid.identity.keycloak.abuse.CardNumber;
-import vn.healthid.identity.keycloak.challenge.CccdResource;
+import vn.healthid.identity.keycloak.abuse.FailureThrottle;
+import vn.healthid.identity.keycloak.abuse.Requester;
 import vn.healthid.identity.keycloak.challenge.ChallengeBinding;
 import vn.healthid.identity.keycloak.service.ChipService;
 import vn.healthid.identity.keycloak.service.ChipSettings;
@@ -23,10 +22,15 @@ import vn.healthid.identity.keycloak.user.NationalIds;
 import vn.healthid.identity.keycloak.user.PatientIds;
 
 /**
- * The one path every flow takes with a chip bundle: size limit, parse, single-use challenge, card lock, verify,
- * proof policy, then the user. Each step that says no returns a {@link ChipLoginOutcome.Rejected}.
+ * The one path every flow takes with a chip bundle: size limit, parse, failure lock of the requester (session,
+ * address, confidential client; never the unverified card number), single-use challenge, verify, proof policy, then
+ * the user. Each step that says no returns a {@link ChipLoginOutcome.Rejected}; a refused proof counts against the
+ * requester.
  */
 public final class ChipLogin {
+
+    /** Too many refused proofs from this session, address or client: wait {@code lockout-duration}. */
+    public static final String TOO_MANY_FAILURES = "TOO_MANY_FAILURES";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -38,7 +42,8 @@ public final class ChipLogin {
         this.chip = session.getProvider(ChipService.class);
     }
 
-    public ChipLoginOutcome authenticate(byte[] bundleJson, ChallengeBinding binding, Proof required) {
+    public ChipLoginOutcome authenticate(
+            byte[] bundleJson, ChallengeBinding binding, Proof required, Requester requester) {
         ChipSettings settings = chip.settings();
         if (bundleJson == null || bundleJson.length == 0) {
             return rejected("BUNDLE_MISSING", Check.BUNDLE, "");
@@ -57,23 +62,18 @@ public final class ChipLogin {
         ChipBundle bundle = parse.bundle().get();
         Optional<String> card = CardNumber.claimedBy(bundle);
         String masked = card.map(NationalIds::mask).orElse("");
-        Optional<byte[]> nonce = CccdResource.challenges(session, chip).consume(bundle.challenge(), binding);
+        FailureThrottle failures = chip.failures();
+        if (failures.isLocked(requester)) {
+            return rejected(TOO_MANY_FAILURES, Check.BUNDLE, masked);
+        }
+        Optional<byte[]> nonce = chip.challenges().consume(bundle.challenge(), binding);
         if (nonce.isEmpty()) {
             return rejected("CHALLENGE_NOT_ISSUED", Check.CHALLENGE, masked);
         }
-        CardLockout lockout = new CardLockout(
-                session.getProvider(SingleUseObjectProvider.class),
-                settings.lockoutThreshold(),
-                settings.lockoutDuration());
-        if (card.isPresent() && lockout.isLocked(card.get())) {
-            return rejected("CARD_LOCKED", Check.ACTIVE_AUTHENTICATION, masked);
-        }
         VerificationResult result = verifier.get().verify(bundle, nonce.get());
         if (!result.verified() || result.citizen().isEmpty()) {
+            failures.recordFailure(requester);
             CheckResult failure = result.firstFailure().orElse(result.check(Check.ACTIVE_AUTHENTICATION));
-            if (failure.check() == Check.ACTIVE_AUTHENTICATION && card.isPresent()) {
-                lockout.recordFailure(card.get());
-            }
             return rejected(failure.reason().name(), failure.check(), masked);
         }
         if (required == Proof.PASSIVE_AND_ACTIVE && result.proof() != Proof.PASSIVE_AND_ACTIVE) {

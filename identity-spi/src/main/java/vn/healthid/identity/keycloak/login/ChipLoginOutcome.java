@@ -24,7 +24,7 @@ public sealed interface ChipLoginOutcome {
 
     /**
      * {@code reason}: a verifier ReasonCode name, or one of this extension's: BUNDLE_MISSING, CHALLENGE_NOT_ISSUED,
-     * CARD_LOCKED, PROOF_INSUFFICIENT, USER_DISABLED, VERIFIER_NOT_CONFIGURED (and CARD_OF_ANOTHER_USER in a browser step-up). {@code maskedCard} is like 0790******45 or empty.
+     * TOO_MANY_FAILURES, PROOF_INSUFFICIENT, USER_DISABLED, VERIFIER_NOT_CONFIGURED (and CARD_OF_ANOTHER_USER in a browser step-up). {@code maskedCard} is like 0790******45 or empty.
      */
     record Rejected(String reason, String check, String maskedCard) implements ChipLoginOutcome {
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.keycloak.Config;
 import vn.healthid.identity.chip.ChipBundleParser;
 import vn.healthid.identity.chip.Proof;
+import vn.healthid.identity.keycloak.abuse.AbuseLimits;
 
 /**
  * Server-wide settings of the chip extension, read once from the {@code spi-healthid-chip--default--*} options.
@@ -20,9 +21,11 @@ public record ChipSettings(
         Proof proofRequired,
         ChipLevels levels,
         Duration tokenLifetime,
-        int lockoutThreshold,
-        Duration lockoutDuration,
+        AbuseLimits abuse,
         String patientIdKey) {
+
+    /** Default cap of a bundle parked by a phone for a waiting browser: a CCCD's files with a face are ~20 KiB. */
+    public static final int DEFAULT_PHONE_MAX_BUNDLE_BYTES = 64 * 1024;
 
     /** Sandbox-only key of the shared patient-id scheme (docs/patient-id.md); production sets its own. */
     public static final String SANDBOX_PATIENT_ID_KEY = "c2FuZGJveC1vbmx5LXBhdGllbnQtaWQta2V5LWRvLW5vdC11c2U=";
@@ -41,9 +44,22 @@ public record ChipSettings(
                         config.get("acr-passive", ChipLevels.DEFAULT_ACR_PASSIVE),
                         config.getInt("loa-passive", 1)),
                 Duration.ofSeconds(config.getInt("token-lifetime", 300)),
-                config.getInt("lockout-threshold", 5),
-                Duration.ofSeconds(config.getInt("lockout-duration", 900)),
+                abuse(config),
                 config.get("patient-id-key", SANDBOX_PATIENT_ID_KEY));
+    }
+
+    private static AbuseLimits abuse(Config.Scope config) {
+        return new AbuseLimits(
+                config.getInt("lockout-threshold-session", 5),
+                config.getInt("lockout-threshold-address", 20),
+                config.getInt("lockout-threshold-client", 100),
+                Duration.ofSeconds(config.getInt("lockout-duration", 900)),
+                Duration.ofSeconds(config.getInt("rate-window", 60)),
+                new AbuseLimits.Rate(
+                        config.getInt("rate-challenge-client", 600), config.getInt("rate-challenge-address", 60)),
+                new AbuseLimits.Rate(config.getInt("rate-grant-client", 600), config.getInt("rate-grant-address", 60)),
+                new AbuseLimits.Rate(config.getInt("rate-phone-client", 600), config.getInt("rate-phone-address", 30)),
+                config.getInt("phone-max-bundle-bytes", DEFAULT_PHONE_MAX_BUNDLE_BYTES));
     }
 
     private static Optional<Path> path(Config.Scope config, String key) {

@@ -26,11 +26,24 @@ class ChallengeStoreTest {
     }
 
     @Test
-    void challengeOfAnotherClientIsRefusedAndUsedUp() {
+    void challengeOfAnotherClientIsRefusedAndLeftForItsOwner() {
         String challenge = store.issue(clinic).challenge();
         assertThat(store.consume(challenge, ChallengeBinding.backChannel("other-clinic")))
                 .isEmpty();
-        assertThat(store.consume(challenge, clinic)).isEmpty();
+        assertThat(store.consume(challenge, ChallengeBinding.browser("clinic-reception", "root", "tab")))
+                .isEmpty();
+        assertThat(store.consume(challenge, clinic)).isPresent();
+    }
+
+    @Test
+    void bindingOfAPendingChallengeIsReadWithoutConsumingIt() {
+        ChallengeBinding browser = ChallengeBinding.browser("app", "root", "tab-1");
+        String challenge = store.issue(browser).challenge();
+        assertThat(store.binding(challenge)).contains(browser);
+        assertThat(store.binding(challenge).get().isBrowser()).isTrue();
+        assertThat(clinic.isBrowser()).isFalse();
+        assertThat(store.consume(challenge, browser)).isPresent();
+        assertThat(store.binding(challenge)).isEmpty();
     }
 
     @Test

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.keycloak.models.SingleUseObjectProvider;
 
-/** Keycloak's single-use store semantics (atomic remove) without expiry, for unit tests. */
-final class InMemorySingleUseStore implements SingleUseObjectProvider {
+/** Keycloak's single-use store semantics (atomic remove and putIfAbsent) without expiry, for unit tests. */
+public final class InMemorySingleUseStore implements SingleUseObjectProvider {
 
     private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
 
@@ -37,6 +37,11 @@ final class InMemorySingleUseStore implements SingleUseObjectProvider {
     @Override
     public boolean contains(String key) {
         return entries.containsKey(key);
+    }
+
+    /** Number of entries whose key starts with {@code prefix}. */
+    public long count(String prefix) {
+        return entries.keySet().stream().filter(k -> k.startsWith(prefix)).count();
     }
 
     @Override

@@ -27,14 +27,22 @@ public final class BrowserLogin implements AutoCloseable {
     private final KeycloakServer server;
     private final Oidc oidc;
     private final WebClient web = new WebClient();
+    private final String address = Oidc.randomAddress();
 
     public BrowserLogin(KeycloakServer server) {
         this.server = server;
         this.oidc = new Oidc(server);
+        // The IT server trusts X-Forwarded-For (KeycloakServer): each browser is its own source address.
+        web.addRequestHeader("X-Forwarded-For", address);
         web.getOptions().setJavaScriptEnabled(false);
         web.getOptions().setCssEnabled(false);
         web.getOptions().setRedirectEnabled(false);
         web.getOptions().setThrowExceptionOnFailingStatusCode(false);
+    }
+
+    /** The source address Keycloak sees for this browser. */
+    public String address() {
+        return address;
     }
 
     /** Starts a login; returns the page Keycloak answered (the chip page, or a redirect for an SSO session). */
@@ -85,8 +93,61 @@ public final class BrowserLogin implements AutoCloseable {
 
         /** The phone: posts the bundle to the callback URL shown in the QR code. */
         public Oidc.Response phonePosts(String bundleJson) {
-            String callback = chipPage().getElementById("cccd-login").getAttribute("data-callback");
-            return oidc.postJson(callback, bundleJson);
+            return oidc.postJson(callback(), bundleJson);
+        }
+
+        public String callback() {
+            return chipPage().getElementById("cccd-login").getAttribute("data-callback");
+        }
+
+        /** The deep link of the QR code (its parameters, URL-decoded). */
+        public Map<String, String> deepLink() {
+            String link = chipPage().getElementById("cccd-login").getAttribute("data-deep-link");
+            assertThat(link).startsWith("healthid-chip://login?");
+            Map<String, String> parameters = new java.util.LinkedHashMap<>();
+            for (String pair : link.substring(link.indexOf('?') + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                parameters.put(
+                        pair.substring(0, eq),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+            return parameters;
+        }
+
+        /** After a phone delivery: the page that shows whose card arrived, before anyone is logged in. */
+        public boolean showsConfirmation() {
+            return page instanceof HtmlPage html && html.getElementById("cccd-confirm") != null;
+        }
+
+        /** Name, masked number and face (data URL, or empty) shown on the confirmation page. */
+        public Confirmation confirmation() {
+            assertThat(showsConfirmation()).as(pageText()).isTrue();
+            HtmlPage html = (HtmlPage) page;
+            HtmlElement face = html.getElementById("cccd-face") instanceof HtmlElement e ? e : null;
+            return new Confirmation(
+                    html.getElementById("cccd-name").asNormalizedText(),
+                    html.getElementById("cccd-number").asNormalizedText(),
+                    face == null ? "" : face.getAttribute("src"));
+        }
+
+        /** The person confirms the card is theirs. */
+        public Attempt itsMe() {
+            return click("cccd-its-me");
+        }
+
+        /** The person says the card is not theirs. */
+        public Attempt notMe() {
+            return click("cccd-not-me");
+        }
+
+        private Attempt click(String id) {
+            assertThat(showsConfirmation()).as(pageText()).isTrue();
+            try {
+                page = ((HtmlPage) page).getHtmlElementById(id).click();
+                return this;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /** What the page's polling does once the phone has posted: submit the form. */
@@ -184,6 +245,9 @@ public final class BrowserLogin implements AutoCloseable {
             return (HtmlPage) page;
         }
     }
+
+    /** What the confirmation page shows. */
+    public record Confirmation(String name, String maskedNumber, String face) {}
 
     private static String randomVerifier() {
         byte[] bytes = new byte[32];

@@ -26,7 +26,19 @@ public final class KeycloakServer {
 
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "integration-tests-only";
-    public static final int LOCKOUT_THRESHOLD = 3;
+    /** Refused proofs from one source address before it is locked (high enough that lost updates would show). */
+    public static final int LOCKOUT_THRESHOLD = 5;
+    /** Refused proofs in one browser login before it is locked. */
+    public static final int SESSION_LOCKOUT_THRESHOLD = 3;
+    /**
+     * Per-address rate limits of the run, in one window of an hour (so that a burst almost never straddles two
+     * windows; the tests detect it when it does). Per-client limits are left high: every test shares the clients.
+     */
+    public static final int RATE_WINDOW_SECONDS = 3600;
+
+    public static final int CHALLENGES_PER_ADDRESS = 20;
+    public static final int GRANTS_PER_ADDRESS = 30;
+    public static final int PHONE_POSTS_PER_ADDRESS = 10;
     /** Below Keycloak's 128 KiB form-attribute cap, so that the extension's own limit answers on every endpoint. */
     public static final int MAX_BUNDLE_BYTES = 96 * 1024;
 
@@ -98,7 +110,19 @@ public final class KeycloakServer {
                 "--import-realm",
                 "--spi-healthid-chip--default--trust-pem=" + trust,
                 "--spi-healthid-chip--default--crl=" + crl,
-                "--spi-healthid-chip--default--lockout-threshold=" + LOCKOUT_THRESHOLD,
+                "--spi-healthid-chip--default--lockout-threshold-address=" + LOCKOUT_THRESHOLD,
+                "--spi-healthid-chip--default--lockout-threshold-session=" + SESSION_LOCKOUT_THRESHOLD,
+                "--spi-healthid-chip--default--lockout-threshold-client=100000",
+                "--spi-healthid-chip--default--rate-window=" + RATE_WINDOW_SECONDS,
+                "--spi-healthid-chip--default--rate-challenge-address=" + CHALLENGES_PER_ADDRESS,
+                "--spi-healthid-chip--default--rate-grant-address=" + GRANTS_PER_ADDRESS,
+                "--spi-healthid-chip--default--rate-phone-address=" + PHONE_POSTS_PER_ADDRESS,
+                "--spi-healthid-chip--default--rate-challenge-client=100000",
+                "--spi-healthid-chip--default--rate-grant-client=100000",
+                "--spi-healthid-chip--default--rate-phone-client=100000",
+                // The tests play several source addresses through X-Forwarded-For, as the stack's proxy sets it.
+                // Trusting the header is right only behind a proxy that overwrites it (docs/chip-login.md).
+                "--proxy-headers=xforwarded",
                 "--spi-healthid-chip--default--max-bundle-bytes=" + MAX_BUNDLE_BYTES,
                 "--spi-login-protocol--openid-connect--req-token-params-default-max-size=300000"));
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -24,11 +24,32 @@ public final class Oidc {
     public static final String CHIP_GRANT = "urn:vn:healthid:params:oauth:grant-type:cccd-chip";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final HttpClient http = HttpClient.newHttpClient();
     private final KeycloakServer server;
+    private final String address;
 
     public Oidc(KeycloakServer server) {
+        this(server, null);
+    }
+
+    private Oidc(KeycloakServer server, String address) {
         this.server = server;
+        this.address = address;
+    }
+
+    /**
+     * Requests that Keycloak sees as coming from {@code address} (the IT server trusts X-Forwarded-For, as Keycloak
+     * behind the stack's proxy does). Without it, every request comes from a fresh random address, so that the
+     * per-address limits of one test never meet another's.
+     */
+    public Oidc from(String address) {
+        return new Oidc(server, address);
+    }
+
+    /** A random address in 10.0.0.0/8. */
+    public static String randomAddress() {
+        return "10." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
     }
 
     public String challenge(String clientId, String secret) {
@@ -41,15 +62,20 @@ public final class Oidc {
     }
 
     public Response chipGrant(String bundleJson) {
+        return chipGrant(CLINIC, CLINIC_SECRET, bundleJson);
+    }
+
+    /** The chip grant of another confidential client. */
+    public Response chipGrant(String clientId, String secret, String bundleJson) {
         return postForm(
                 tokenUrl(),
                 Map.of(
                         "grant_type",
                         CHIP_GRANT,
                         "client_id",
-                        CLINIC,
+                        clientId,
                         "client_secret",
-                        CLINIC_SECRET,
+                        secret,
                         "chip_bundle",
                         bundleJson));
     }
@@ -166,9 +192,15 @@ public final class Oidc {
     }
 
     private Response send(HttpRequest request) {
+        HttpRequest forwarded = HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("X-Forwarded-For", address == null ? randomAddress() : address)
+                .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            HttpResponse<String> response = http.send(forwarded, HttpResponse.BodyHandlers.ofString());
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("Retry-After").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -190,7 +222,7 @@ public final class Oidc {
         }
     }
 
-    public record Response(int status, String body) {
+    public record Response(int status, String body, String retryAfter) {
         public JsonNode json() {
             return parse(body);
         }

@@ -116,7 +116,7 @@ final class VneidBrowser implements AutoCloseable {
         return html().getElementById("cccd-login").getAttribute("data-challenge");
     }
 
-    /** The phone posts the chip bundle to the callback of the QR code; the page then continues. */
+    /** The phone posts the chip bundle to the callback of the QR code; the page continues, and the person confirms. */
     VneidBrowser phonePostsAndContinue(String bundleJson) {
         String callback = html().getElementById("cccd-login").getAttribute("data-callback");
         Oidc.Response posted = oidc.postJson(callback, bundleJson);
@@ -124,6 +124,8 @@ final class VneidBrowser implements AutoCloseable {
             throw new AssertionError("phone callback refused: " + posted.body());
         }
         page = click(html().getHtmlElementById("cccd-continue"));
+        // The page shows whose card arrived; the person confirms it is theirs.
+        page = click(html().getHtmlElementById("cccd-its-me"));
         follow();
         return this;
     }

@@ -1,4 +1,4 @@
-package vn.healthid.identity.keycloak.challenge;
+package vn.healthid.identity.keycloak.resource;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
