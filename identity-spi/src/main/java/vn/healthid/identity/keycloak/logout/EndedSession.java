@@ -52,7 +52,11 @@ public record EndedSession(String sid, String cause) {
         return type == EventType.LOGOUT || type == EventType.USER_SESSION_DELETED;
     }
 
+    static boolean isSessionId(String sid) {
+        return sid != null && SID.matcher(sid).matches();
+    }
+
     private static Optional<EndedSession> valid(String sid, String cause) {
-        return sid != null && SID.matcher(sid).matches() ? Optional.of(new EndedSession(sid, cause)) : Optional.empty();
+        return isSessionId(sid) ? Optional.of(new EndedSession(sid, cause)) : Optional.empty();
     }
 }

@@ -35,6 +35,42 @@ public final class RedisConnection implements AutoCloseable {
         call(List.of("SET", key, value, "EX", Long.toString(seconds)));
     }
 
+    /** {@code SADD key member}, then {@code EXPIRE key seconds}: the set lives as long as its newest member. */
+    public void addToSet(String key, String member, long seconds) throws IOException {
+        call(List.of("SADD", key, member));
+        call(List.of("EXPIRE", key, Long.toString(seconds)));
+    }
+
+    /** {@code SMEMBERS key}; empty for a missing key. */
+    public List<String> members(String key) throws IOException {
+        return strings(call(List.of("SMEMBERS", key)));
+    }
+
+    /** {@code DEL key}. */
+    public void delete(String key) throws IOException {
+        call(List.of("DEL", key));
+    }
+
+    /** Every key matching {@code pattern}, by {@code SCAN} (never {@code KEYS}, which blocks Redis). */
+    public List<String> keys(String pattern) throws IOException {
+        List<String> keys = new ArrayList<>();
+        String cursor = "0";
+        do {
+            List<?> page = (List<?>) call(List.of("SCAN", cursor, "MATCH", pattern, "COUNT", "500"));
+            cursor = (String) page.get(0);
+            keys.addAll(strings(page.get(1)));
+        } while (!"0".equals(cursor));
+        return keys;
+    }
+
+    private static List<String> strings(Object reply) {
+        List<String> values = new ArrayList<>();
+        if (reply instanceof List<?> items) {
+            items.forEach(item -> values.add((String) item));
+        }
+        return values;
+    }
+
     /** One reconnect on a broken connection or a demoted master, then the failure surfaces. */
     synchronized Object call(List<String> command) throws IOException {
         try {

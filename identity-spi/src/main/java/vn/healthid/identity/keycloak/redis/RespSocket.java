@@ -20,7 +20,7 @@ final class RespSocket implements AutoCloseable {
     /** Bounds a reply's array nesting and size: Redis and sentinels answer these commands with small replies. */
     private static final int MAX_DEPTH = 4;
 
-    private static final int MAX_ELEMENTS = 1024;
+    private static final int MAX_ELEMENTS = 65_536;
 
     private final Socket socket;
     private final InputStream in;

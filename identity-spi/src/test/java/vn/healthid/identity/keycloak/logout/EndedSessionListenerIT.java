@@ -115,11 +115,72 @@ class EndedSessionListenerIT {
     }
 
     @Test
+    void administratorSigningOutAllOfAUsersSessionsEndsEachInTheStore() {
+        String user = newStaffUser();
+        String first = passwordLoginSid(user);
+        String second = passwordLoginSid(user);
+        long before = Instant.now().getEpochSecond();
+
+        assertThat(oidc.adminPost("/users/" + userId(user) + "/logout", "{}")).isEqualTo(204);
+
+        assertEndedNow(first, before);
+        assertEndedNow(second, before);
+    }
+
+    @Test
+    void deletingAUserEndsTheirSessionsInTheStore() {
+        String user = newStaffUser();
+        String sid = passwordLoginSid(user);
+        long before = Instant.now().getEpochSecond();
+
+        assertThat(oidc.adminDelete("/users/" + userId(user))).isEqualTo(204);
+
+        assertEndedNow(sid, before);
+    }
+
+    @Test
     void clientCredentialsTokensHaveNoSessionToEnd() {
         JsonNode client =
                 Oidc.claims(oidc.clientCredentials().json().get("access_token").asText());
 
         assertThat(client.has("sid")).isFalse();
+    }
+
+    /** A user of this test only, so that signing out all of their sessions touches no other test's session. */
+    private static String newStaffUser() {
+        String username = "logout-it-" + System.nanoTime();
+        int created = oidc.adminPost(
+                "/users",
+                "{\"username\":\"" + username + "\",\"enabled\":true,\"firstName\":\"Test\",\"lastName\":\"Logout\","
+                        + "\"credentials\":[{\"type\":\"password\",\"value\":\"sandbox-" + username
+                        + "\",\"temporary\":false}]}");
+        assertThat(created).isEqualTo(201);
+        return username;
+    }
+
+    private static String userId(String username) {
+        return oidc.adminGet("/users?exact=true&username=" + username)
+                .get(0)
+                .get("id")
+                .asText();
+    }
+
+    private static String passwordLoginSid(String username) {
+        Oidc.Response login = oidc.postForm(
+                oidc.tokenUrl(),
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        Oidc.CLINIC,
+                        "client_secret",
+                        Oidc.CLINIC_SECRET,
+                        "username",
+                        username,
+                        "password",
+                        "sandbox-" + username));
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return Oidc.claims(login.json().get("access_token").asText()).get("sid").asText();
     }
 
     private static void assertEndedNow(String sid, long before) {
