@@ -8,6 +8,7 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import vn.healthid.identity.keycloak.redis.RedisConnection;
 import vn.healthid.identity.keycloak.service.ChipService;
 import vn.healthid.identity.keycloak.user.CitizenAttributes;
 import vn.healthid.identity.keycloak.user.PatientIds;
@@ -23,9 +24,9 @@ final class AuditEventListener implements EventListenerProvider {
 
     private final KeycloakSession session;
     private final AuditListenerConfig config;
-    private final RedisStreamWriter writer;
+    private final RedisConnection writer;
 
-    AuditEventListener(KeycloakSession session, AuditListenerConfig config, RedisStreamWriter writer) {
+    AuditEventListener(KeycloakSession session, AuditListenerConfig config, RedisConnection writer) {
         this.session = session;
         this.config = config;
         this.writer = writer;

@@ -1,7 +1,6 @@
 package vn.healthid.identity.keycloak.audit;
 
-import java.net.URI;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,6 +11,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
+import vn.healthid.identity.keycloak.redis.RedisConnection;
+import vn.healthid.identity.keycloak.redis.RedisSettings;
 
 /**
  * {@value #ID}: publishes login events of the health realm to the audit Redis stream the bridge
@@ -24,7 +25,7 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
     private static final System.Logger LOG = System.getLogger(AuditEventListenerFactory.class.getName());
 
     private AuditListenerConfig config;
-    private RedisStreamWriter writer;
+    private RedisConnection writer;
 
     @Override
     public String getId() {
@@ -35,16 +36,15 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
     public void init(Config.Scope scope) {
         config = new AuditListenerConfig(
                 scope.getBoolean("publish", true),
-                URI.create(scope.get("redis-url", AuditListenerConfig.DEFAULT_REDIS_URL)),
+                RedisSettings.from(scope, null),
                 scope.get("stream-key", AuditListenerConfig.DEFAULT_STREAM_KEY),
                 scope.get("realm", AuditListenerConfig.DEFAULT_REALM),
                 Arrays.stream(scope.get("event-types", AuditListenerConfig.DEFAULT_EVENT_TYPES)
                                 .split(","))
                         .map(String::trim)
                         .filter(type -> !type.isEmpty())
-                        .collect(Collectors.toSet()),
-                Duration.ofMillis(scope.getInt("timeout-millis", AuditListenerConfig.DEFAULT_TIMEOUT_MILLIS)));
-        writer = new RedisStreamWriter(config.redisUrl(), config.timeout());
+                        .collect(Collectors.toSet()));
+        writer = new RedisConnection(config.redis());
         LOG.log(System.Logger.Level.INFO, "healthid audit listener: {0}", config);
     }
 
@@ -67,18 +67,12 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return ProviderConfigurationBuilder.create()
+        List<ProviderConfigProperty> properties = new ArrayList<>(ProviderConfigurationBuilder.create()
                 .property()
                 .name("publish")
                 .type("boolean")
                 .defaultValue(true)
                 .helpText("false: publish nothing")
-                .add()
-                .property()
-                .name("redis-url")
-                .type("string")
-                .defaultValue(AuditListenerConfig.DEFAULT_REDIS_URL)
-                .helpText("redis:// or rediss:// URL of the audit store (may carry the password)")
                 .add()
                 .property()
                 .name("stream-key")
@@ -98,12 +92,8 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
                 .defaultValue(AuditListenerConfig.DEFAULT_EVENT_TYPES)
                 .helpText("comma-separated Keycloak event types to publish")
                 .add()
-                .property()
-                .name("timeout-millis")
-                .type("int")
-                .defaultValue(AuditListenerConfig.DEFAULT_TIMEOUT_MILLIS)
-                .helpText("Redis connect and read timeout; a login never waits longer")
-                .add()
-                .build();
+                .build());
+        properties.addAll(RedisSettings.configMetadata(""));
+        return properties;
     }
 }

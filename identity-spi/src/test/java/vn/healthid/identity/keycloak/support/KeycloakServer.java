@@ -41,6 +41,8 @@ public final class KeycloakServer {
     public static final int PHONE_POSTS_PER_ADDRESS = 10;
     /** Below Keycloak's 128 KiB form-attribute cap, so that the extension's own limit answers on every endpoint. */
     public static final int MAX_BUNDLE_BYTES = 96 * 1024;
+    /** This run's own keys for the ended-session listener on the shared Redis (the bridge's key prefix). */
+    public static final String LOGOUT_KEY_PREFIX = "healthid-it-" + java.util.UUID.randomUUID() + ":";
 
     private static KeycloakServer instance;
 
@@ -124,6 +126,7 @@ public final class KeycloakServer {
                 // Trusting the header is right only behind a proxy that overwrites it (docs/chip-login.md).
                 "--proxy-headers=xforwarded",
                 "--spi-healthid-chip--default--max-bundle-bytes=" + MAX_BUNDLE_BYTES,
+                "--spi-events-listener--healthid-logout--key-prefix=" + LOGOUT_KEY_PREFIX,
                 "--spi-login-protocol--openid-connect--req-token-params-default-max-size=300000"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -137,6 +137,11 @@ public final class Oidc {
                 .status();
     }
 
+    /** DELETE on the health realm's admin API; the HTTP status. */
+    public int adminDelete(String path) {
+        return send(admin(path).DELETE().build()).status();
+    }
+
     /** A request with a bearer token (userinfo, the account REST API). */
     public Response withBearer(String url, String token, String jsonBodyOrNull) {
         HttpRequest.Builder request =

@@ -1,4 +1,4 @@
-package vn.healthid.identity.keycloak.audit;
+package vn.healthid.identity.keycloak.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,7 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.resps.StreamEntry;
 
 /** Against the shared Redis on 127.0.0.1:6379, under a key of its own. */
-class RedisStreamWriterTest {
+class RedisConnectionTest {
 
     private final String key = "healthid-test:" + UUID.randomUUID() + ":stream:audit";
     private final RedisClient redis = RedisClient.create("redis://127.0.0.1:6379");
@@ -29,8 +29,8 @@ class RedisStreamWriterTest {
 
     @Test
     void appendsEntriesWithTheirFieldsToTheStream() throws IOException {
-        try (RedisStreamWriter writer =
-                new RedisStreamWriter(URI.create("redis://127.0.0.1:6379"), Duration.ofSeconds(1))) {
+        try (RedisConnection writer = new RedisConnection(
+                RedisSettings.direct(URI.create("redis://127.0.0.1:6379"), Duration.ofSeconds(1)))) {
             String first = writer.xadd(key, Map.of("v", "1", "subtype", "LOGIN", "client", "clinic-reception"));
             writer.xadd(key, Map.of("v", "1", "subtype", "LOGIN_ERROR", "client", "Phòng khám Đa khoa"));
 
@@ -49,8 +49,8 @@ class RedisStreamWriterTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        try (RedisStreamWriter writer =
-                new RedisStreamWriter(URI.create("redis://127.0.0.1:" + port), Duration.ofMillis(300))) {
+        try (RedisConnection writer = new RedisConnection(
+                RedisSettings.direct(URI.create("redis://127.0.0.1:" + port), Duration.ofMillis(300)))) {
             assertThatThrownBy(() -> writer.xadd(key, Map.of("v", "1"))).isInstanceOf(IOException.class);
         }
     }
@@ -58,10 +58,10 @@ class RedisStreamWriterTest {
     @Test
     void wrongKeyTypeIsReportedAsRedisReply() throws IOException {
         redis.set(key, "not a stream");
-        try (RedisStreamWriter writer =
-                new RedisStreamWriter(URI.create("redis://127.0.0.1:6379"), Duration.ofSeconds(1))) {
+        try (RedisConnection writer = new RedisConnection(
+                RedisSettings.direct(URI.create("redis://127.0.0.1:6379"), Duration.ofSeconds(1)))) {
             assertThatThrownBy(() -> writer.xadd(key, Map.of("v", "1")))
-                    .isInstanceOf(RedisStreamWriter.RedisReplyException.class)
+                    .isInstanceOf(RedisConnection.RedisReplyException.class)
                     .hasMessageContaining("WRONGTYPE");
         }
     }
