@@ -22,9 +22,12 @@ import java.util.regex.Pattern;
  */
 public final class SmartConfiguration {
 
-    /** Non-resource scopes that the realm may grant and SMART defines (SMART App Launch 2.0, scopes). */
+    /**
+     * Non-resource scopes that the realm may grant: SMART's (SMART App Launch 2.0, scopes) and {@code email}, which
+     * the clinic clients get by default.
+     */
     private static final List<String> CONTEXT_SCOPES =
-            List.of("openid", "profile", "fhirUser", "launch", "launch/patient", "offline_access");
+            List.of("openid", "profile", "email", "fhirUser", "launch", "launch/patient", "offline_access");
 
     private static final Pattern RESOURCE_SCOPE =
             Pattern.compile("^(patient|user|system)/([A-Z][A-Za-z]{1,63})\\.(c?r?u?d?s?)$");

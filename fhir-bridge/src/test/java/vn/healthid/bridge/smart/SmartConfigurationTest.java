@@ -47,6 +47,7 @@ class SmartConfigurationTest extends BridgeIntegrationTest {
                 .containsExactly(
                         "openid",
                         "profile",
+                        "email",
                         "fhirUser",
                         "launch",
                         "launch/patient",

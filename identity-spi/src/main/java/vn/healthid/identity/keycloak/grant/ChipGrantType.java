@@ -22,6 +22,7 @@ import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.managers.UserSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import vn.healthid.identity.keycloak.challenge.ChallengeBinding;
+import vn.healthid.identity.keycloak.launch.ClinicVisits;
 import vn.healthid.identity.keycloak.login.ChipLogin;
 import vn.healthid.identity.keycloak.login.ChipLoginOutcome;
 import vn.healthid.identity.keycloak.login.ChipSessionNotes;
@@ -133,6 +134,7 @@ final class ChipGrantType extends OAuth2GrantTypeBase {
         token.exp(token.getIat() + lifetime);
         token.setAcr(accepted.level().acr());
         token.getOtherClaims().put("act", Map.of("client_id", client.getClientId()));
+        ClinicVisits.recordChipLogin(session, client.getClientId(), user);
         return createTokenResponse(builder, clientSessionCtx, false);
     }
 

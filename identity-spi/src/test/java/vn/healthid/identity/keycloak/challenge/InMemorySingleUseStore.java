@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /** Keycloak's single-use store semantics (atomic remove) without expiry, for unit tests. */
-final class InMemorySingleUseStore implements SingleUseObjectProvider {
+public final class InMemorySingleUseStore implements SingleUseObjectProvider {
 
     private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
 
