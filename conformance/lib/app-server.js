@@ -26,6 +26,11 @@ export async function startAppServer() {
       fs.createReadStream(file).pipe(response);
       return;
     }
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(404);
+      response.end();
+      return;
+    }
     received.push(url.href);
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     response.end(`<!doctype html><title>landed</title><p id="landed">${url.pathname}</p>`);

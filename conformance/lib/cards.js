@@ -45,8 +45,21 @@ export async function clinicReadsCard(number) {
     ...auth,
     grant_type: 'urn:vn:healthid:params:oauth:grant-type:cccd-chip',
     chip_bundle: bundle,
-    scope: 'openid',
+    scope: 'openid patient/Patient.rs',
   }));
   if (!token.ok) throw new Error(`chip grant refused: ${token.status} ${await token.text()}`);
   return token.json();
+}
+
+/**
+ * The citizen's first visit at the clinic: the desk reads the card and the clinic's software opens the citizen's
+ * Patient, which registers it at the bridge (a public app's token carries no identity to register it from:
+ * docs/smart.md, "Standalone launch"). Returns the patient id.
+ */
+export async function firstVisitAtTheClinic(number) {
+  const tokens = await clinicReadsCard(number);
+  const fhirUser = JSON.parse(Buffer.from(tokens.access_token.split('.')[1], 'base64url').toString('utf8')).fhirUser;
+  const read = await fetch(`${config.fhirBase}/${fhirUser}`, { headers: { Authorization: `Bearer ${tokens.access_token}`, Accept: 'application/fhir+json' } });
+  if (read.status !== 200) throw new Error(`the clinic could not open ${fhirUser}: ${read.status} ${await read.text()}`);
+  return fhirUser.replace('Patient/', '');
 }

@@ -5,7 +5,7 @@ import { config } from '../lib/config.js';
 import { rule, ruleEqual, RULES } from '../lib/rules.js';
 import { startAppServer } from '../lib/app-server.js';
 import { startBrowser, signIn } from '../lib/browser.js';
-import { clinicReadsCard } from '../lib/cards.js';
+import { clinicReadsCard, firstVisitAtTheClinic } from '../lib/cards.js';
 import { claimsUtf8 } from '../lib/jwt.js';
 import { registerLaunch } from '../lib/launch.js';
 
@@ -18,6 +18,7 @@ before(async () => {
   app = await startAppServer();
   browser = await startBrowser();
   context = await browser.newContext(); // one browser: the EHR launch reuses the citizen's session (SSO)
+  await firstVisitAtTheClinic(CARD);
 });
 
 after(async () => {

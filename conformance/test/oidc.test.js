@@ -62,8 +62,9 @@ test('PKCE is enforced: a code exchanged without the verifier is refused', async
   const page = await context.newPage();
   const before = app.received.length;
   await page.goto(url.href);
-  await signIn(page, async () => app.received.length > before, { card: CARD });
-  const code = new URL(app.received[app.received.length - 1]).searchParams.get('code');
+  const callback = () => app.received.slice(before).find((href) => href.startsWith(`${config.appOrigin}/callback`));
+  await signIn(page, async () => callback() !== undefined, { card: CARD });
+  const code = new URL(callback()).searchParams.get('code');
   const response = await fetch(oidcConfig.serverMetadata().token_endpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -99,8 +100,9 @@ test('the authorization endpoint accepts POST (authorize-post)', async () => {
   await page.setContent(`<form id="f" method="post" action="${oidcConfig.serverMetadata().authorization_endpoint}">${inputs}</form>`);
   const before = app.received.length;
   await page.evaluate(() => document.getElementById('f').submit());
-  await signIn(page, async () => app.received.length > before, { card: CARD });
-  const landed = new URL(app.received[app.received.length - 1]);
+  const callback = () => app.received.slice(before).find((href) => href.startsWith(`${config.appOrigin}/callback`));
+  await signIn(page, async () => callback() !== undefined, { card: CARD });
+  const landed = new URL(callback());
   rule(RULES.authorizePost, landed.searchParams.get('code') !== null && landed.searchParams.get('state') === 'posted', landed.search);
 });
 

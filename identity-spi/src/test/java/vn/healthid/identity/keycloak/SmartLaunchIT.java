@@ -147,6 +147,30 @@ class SmartLaunchIT {
     }
 
     @Test
+    void aLaunchReplayedInTheSameSignedInBrowserIsRefusedAndALaterLoginWithoutALaunchHasNoContext() {
+        String launch =
+                launchFor(WORKSTATION, patientReadAtTheDesk(server.cards().freshCitizen()));
+        try (BrowserLogin browser = new BrowserLogin(server)) {
+            assertThat(staffLaunch(browser, launch)
+                            .exchangeCode(WORKSTATION_SECRET)
+                            .has("patient"))
+                    .isTrue();
+
+            BrowserLogin.Attempt replay =
+                    browser.start(WORKSTATION, null, "&scope=openid%20launch%20user/Patient.rs&launch=" + launch);
+            assertRefused(
+                    replay.tokenResponse(Map.of("client_secret", WORKSTATION_SECRET)),
+                    400,
+                    "invalid_grant",
+                    "LAUNCH_INVALID");
+
+            JsonNode plain = browser.start(WORKSTATION, null, "&scope=openid%20launch%20user/Patient.rs")
+                    .exchangeCode(WORKSTATION_SECRET);
+            assertThat(plain.has("patient")).isFalse();
+        }
+    }
+
+    @Test
     void anExpiredLaunchIsRefused() throws InterruptedException {
         String patient = patientReadAtTheDesk(server.cards().freshCitizen());
         String launch = register(clinicToken(), Map.of("client_id", WORKSTATION, "patient", patient, "expires_in", 1))

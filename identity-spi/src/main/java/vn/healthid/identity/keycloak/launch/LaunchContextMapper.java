@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
@@ -25,7 +26,8 @@ import vn.healthid.identity.keycloak.claims.FhirUserMapper;
  * request; at the first token the value is redeemed once ({@link LaunchStore}), must be for this app and from a
  * clinic the app accepts, and, when the signed-in user acts as a patient, for that patient. The token response then
  * carries {@code patient} (and {@code encounter}); the bound context is kept in the client session, so refreshed
- * tokens carry it too. Any refusal is {@code invalid_grant} with a {@link LaunchRefusal} code.
+ * tokens carry it too, and a later authorization without a launch clears it. Any refusal is {@code invalid_grant}
+ * with a {@link LaunchRefusal} code.
  */
 public final class LaunchContextMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenResponseMapper {
 
@@ -34,7 +36,6 @@ public final class LaunchContextMapper extends AbstractOIDCProtocolMapper implem
     static final String LAUNCH_PARAM_NOTE =
             AuthorizationEndpoint.LOGIN_SESSION_NOTE_ADDITIONAL_REQ_PARAMS_PREFIX + "launch";
 
-    private static final String BOUND_LAUNCH = "healthid.smart.launch";
     private static final String BOUND_PATIENT = "healthid.smart.launch.patient";
     private static final String BOUND_ENCOUNTER = "healthid.smart.launch.encounter";
 
@@ -47,18 +48,36 @@ public final class LaunchContextMapper extends AbstractOIDCProtocolMapper implem
             ClientSessionContext clientSessionCtx) {
         AuthenticatedClientSessionModel clientSession = clientSessionCtx.getClientSession();
         String launch = clientSession.getNote(LAUNCH_PARAM_NOTE);
-        if (launch == null) {
+        if (launch != null) {
+            // this authorization sent a launch: redeem it now, once. Single sign-on keeps the client session and
+            // merges the new request's notes into it, so the parameter note is removed once redeemed.
+            clearBound(clientSession);
+            clientSession.removeNote(LAUNCH_PARAM_NOTE);
+            bind(session, userSession, clientSession, launch);
+        } else if (OAuth2Constants.AUTHORIZATION_CODE.equals(grantType(session))) {
+            // a new authorization without a launch: no context left over from an earlier one
+            clearBound(clientSession);
+        }
+        String patient = clientSession.getNote(BOUND_PATIENT);
+        if (patient == null) {
             return response;
         }
-        if (!launch.equals(clientSession.getNote(BOUND_LAUNCH))) {
-            bind(session, userSession, clientSession, launch);
-        }
-        response.setOtherClaims("patient", clientSession.getNote(BOUND_PATIENT));
+        response.setOtherClaims("patient", patient);
         String encounter = clientSession.getNote(BOUND_ENCOUNTER);
         if (encounter != null) {
             response.setOtherClaims("encounter", encounter);
         }
         return response;
+    }
+
+    private static String grantType(KeycloakSession session) {
+        var request = session.getContext().getHttpRequest();
+        return request == null ? null : request.getDecodedFormParameters().getFirst(OAuth2Constants.GRANT_TYPE);
+    }
+
+    private static void clearBound(AuthenticatedClientSessionModel clientSession) {
+        clientSession.removeNote(BOUND_PATIENT);
+        clientSession.removeNote(BOUND_ENCOUNTER);
     }
 
     private static void bind(
@@ -82,7 +101,6 @@ public final class LaunchContextMapper extends AbstractOIDCProtocolMapper implem
                 && !fhirUser.get().equals("Patient/" + context.patient())) {
             throw refused(session, LaunchRefusal.LAUNCH_PATIENT_MISMATCH);
         }
-        clientSession.setNote(BOUND_LAUNCH, launch);
         clientSession.setNote(BOUND_PATIENT, context.patient());
         if (context.encounter() != null) {
             clientSession.setNote(BOUND_ENCOUNTER, context.encounter());
@@ -96,7 +114,7 @@ public final class LaunchContextMapper extends AbstractOIDCProtocolMapper implem
 
     /** True when this client session carries an EHR launch (the standalone mapper then stays out). */
     static boolean hasLaunch(AuthenticatedClientSessionModel clientSession) {
-        return clientSession.getNote(LAUNCH_PARAM_NOTE) != null;
+        return clientSession.getNote(LAUNCH_PARAM_NOTE) != null || clientSession.getNote(BOUND_PATIENT) != null;
     }
 
     @Override
