@@ -20,9 +20,10 @@ export async function startBrowser() {
 /**
  * Answers whatever sign-in page Keycloak shows until `done()` is true: the chip page (the phone posts `card`'s
  * bundle; the page moves on by itself), the "it's me" confirmation after the phone's delivery, or the staff
- * username/password form. Throws with the page text when nothing moves within the time limit.
+ * username/password form. Throws with the page text when nothing moves within the time limit, and at once when
+ * `noCardAgain` (the rule's name) is given and the chip page shows.
  */
-export async function signIn(page, done, { card, staff } = {}) {
+export async function signIn(page, done, { card, staff, noCardAgain } = {}) {
   const answered = new Set();
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
@@ -32,6 +33,9 @@ export async function signIn(page, done, { card, staff } = {}) {
       continue;
     }
     const chip = page.locator('#cccd-login');
+    if (noCardAgain && (await chip.count()) > 0) {
+      throw new Error(`${noCardAgain}: the realm asked for the card again at ${page.url()}`);
+    }
     if (card !== undefined && (await chip.count()) > 0) {
       const challenge = await chip.getAttribute('data-challenge');
       if (challenge && !answered.has(challenge)) {

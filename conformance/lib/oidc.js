@@ -15,7 +15,7 @@ export async function discover(clientId, secret) {
  * redirects to the app's /callback, openid-client exchanges the code with the PKCE verifier and checks state, nonce
  * and the id_token. Returns { tokens } or { error } (the authorization or token error).
  */
-export async function codeFlow(page, app, { oidcConfig, scope, card, staff, extra = {} }) {
+export async function codeFlow(page, app, { oidcConfig, scope, card, staff, noCardAgain, extra = {} }) {
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();
@@ -32,7 +32,7 @@ export async function codeFlow(page, app, { oidcConfig, scope, card, staff, extr
   const before = app.received.length;
   await page.goto(url.href);
   const landed = () => app.received.slice(before).find((href) => href.startsWith(redirectUri));
-  await signIn(page, async () => landed() !== undefined, { card, staff });
+  await signIn(page, async () => landed() !== undefined, { card, staff, noCardAgain });
   try {
     const tokens = await client.authorizationCodeGrant(oidcConfig, new URL(landed()), {
       pkceCodeVerifier: verifier,

@@ -47,7 +47,20 @@ test('authorization code with PKCE: the code exchange gives a validated id_token
   ruleEqual(`${RULES.idToken}: iss`, claims.iss, config.realm);
   rule(`${RULES.idToken}: aud contains the client_id`, [].concat(claims.aud).includes(config.app), claims.aud);
   rule(RULES.fhirUser, String(claims.fhirUser).startsWith('Patient/'), claims.fhirUser);
-  rule('OIDC Core 1.0 §2: acr is the level the login reached', String(claims.acr).startsWith('urn:vn:healthid:acr:chip'), claims.acr);
+  ruleEqual('OIDC Core 1.0 §2 acr: the strongest proof the login made (a card with active authentication), unasked', claims.acr, 'urn:vn:healthid:acr:chip-aa');
+  ruleEqual('RFC 8176 amr: hardware key and smart card for the chip', claims.amr, ['hwk', 'sc']);
+  rule('OIDC Core 1.0 §5.4: email claims only with the email scope (and never email_verified without an e-mail)', !('email' in claims) && !('email_verified' in claims), claims);
+});
+
+test('single sign-on: another app of the realm at the same level does not ask for the card again', async () => {
+  const portal = await codeFlow(await context.newPage(), app, {
+    oidcConfig: await discover('patient-portal'),
+    scope: 'openid patient/Patient.rs',
+    noCardAgain: 'OIDC Core 1.0 §3.1.2.3 / SMART sso-openid-connect: an authenticated session is reused',
+  });
+  rule(RULES.idToken, portal.tokens !== undefined, String(portal.error));
+  ruleEqual('SMART sso-openid-connect: the same subject', portal.tokens.claims().sub, first.tokens.claims().sub);
+  ruleEqual('OIDC Core 1.0 §2 acr: the session keeps its level', portal.tokens.claims().acr, 'urn:vn:healthid:acr:chip-aa');
 });
 
 test('PKCE is enforced: a code exchanged without the verifier is refused', async () => {
