@@ -24,7 +24,8 @@ import vn.healthid.bridge.identity.PatientIds;
 /**
  * The resource server: bearer JWTs checked against the realm's JWKS (keys refetched when an
  * unknown {@code kid} shows up, at most once per interval: {@link RefetchLimitedJwkSource}), an algorithm allow-list and {@link
- * AccessTokenValidator}. Stateless; every failure is a FHIR OperationOutcome.
+ * AccessTokenValidator}. Stateless; every failure is a FHIR OperationOutcome. CORS for the
+ * configured browser origins only ({@link CorsRules}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -36,11 +37,13 @@ public class SecurityConfiguration {
             PatientIds patientIds,
             Assurance assurance,
             SecurityProperties properties,
+            CorsProperties cors,
             OperationOutcomeResponder responder)
             throws Exception {
         FhirAuthenticationEntryPoint entryPoint = new FhirAuthenticationEntryPoint(responder);
         FhirAccessDeniedHandler deniedHandler = new FhirAccessDeniedHandler(responder);
         http.csrf(csrf -> csrf.disable())
+                .cors(rules -> rules.configurationSource(CorsRules.source(cors, properties.staffTokenHeader())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/fhir/metadata",

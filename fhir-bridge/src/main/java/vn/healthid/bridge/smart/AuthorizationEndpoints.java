@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,13 @@ public final class AuthorizationEndpoints implements OAuthUris {
             String authorizationEndpoint,
             String tokenEndpoint,
             String introspectionEndpoint,
-            String revocationEndpoint) {}
+            String revocationEndpoint,
+            List<String> scopes) {
+
+        public Endpoints {
+            scopes = List.copyOf(scopes);
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationEndpoints.class);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(15);
@@ -99,7 +107,22 @@ public final class AuthorizationEndpoints implements OAuthUris {
                 text(doc, "authorization_endpoint"),
                 text(doc, "token_endpoint"),
                 text(doc, "introspection_endpoint"),
-                text(doc, "revocation_endpoint"));
+                text(doc, "revocation_endpoint"),
+                strings(doc, "scopes_supported"));
+    }
+
+    /** The realm's client scopes that Keycloak publishes (OpenID Connect Discovery 1.0, {@code scopes_supported}). */
+    private static List<String> strings(JsonNode doc, String field) {
+        List<String> values = new ArrayList<>();
+        JsonNode node = doc.get(field);
+        if (node != null && node.isArray()) {
+            node.forEach(value -> {
+                if (value.isString()) {
+                    values.add(value.asString());
+                }
+            });
+        }
+        return values;
     }
 
     private static String text(JsonNode doc, String field) {

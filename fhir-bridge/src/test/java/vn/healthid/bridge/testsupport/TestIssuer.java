@@ -119,7 +119,10 @@ public final class TestIssuer {
                  "token_endpoint":"%1$s/protocol/openid-connect/token",
                  "introspection_endpoint":"%1$s/protocol/openid-connect/token/introspect",
                  "revocation_endpoint":"%1$s/protocol/openid-connect/revoke",
-                 "code_challenge_methods_supported":["plain","S256"]}
+                 "code_challenge_methods_supported":["plain","S256"],
+                 "scopes_supported":["openid","profile","email","acr","fhirUser","launch","launch/patient",
+                   "patient/Patient.rs","patient/Appointment.cruds","user/Patient.rs","system/Patient.rs",
+                   "patient/Questionnaire.rs","patient/Patient.read","roles"]}
                 """.formatted(issuer);
     }
 

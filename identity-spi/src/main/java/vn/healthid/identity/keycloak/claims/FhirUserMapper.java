@@ -2,6 +2,8 @@ package vn.healthid.identity.keycloak.claims;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -40,26 +42,31 @@ public final class FhirUserMapper extends AbstractOIDCProtocolMapper
             UserSessionModel userSession,
             KeycloakSession session,
             ClientSessionContext clientSessionCtx) {
+        of(session, userSession, clientSessionCtx.getClientSession().getClient())
+                .ifPresent(fhirUser -> token.getOtherClaims().put("fhirUser", fhirUser));
+    }
+
+    /**
+     * The session's FHIR user ({@code Patient/<id>} or {@code Practitioner/<id>}), or empty for a user who is neither;
+     * also read by the SMART launch context (package launch).
+     */
+    public static Optional<String> of(KeycloakSession session, UserSessionModel userSession, ClientModel client) {
         String practitioner = userSession.getUser().getFirstAttribute(CitizenAttributes.PRACTITIONER_ID);
         boolean provenCitizenSession = userSession.getNote(ChipSessionNotes.METHOD) != null;
         boolean staffLogin = practitioner != null
-                && LoginProof.of(
-                                session,
-                                userSession,
-                                clientSessionCtx.getClientSession().getClient())
-                        .usedPassword();
+                && LoginProof.of(session, userSession, client).usedPassword();
         if (practitioner != null && (!provenCitizenSession || staffLogin)) {
             // Clinic staff logged in as staff (a password, then perhaps OTP and their own card for level 3) act as
             // their Practitioner; the same person proven only by chip or VNeID acts as a patient.
-            token.getOtherClaims().put("fhirUser", "Practitioner/" + practitioner);
-            return;
+            return Optional.of("Practitioner/" + practitioner);
         }
         String number = userSession.getUser().getFirstAttribute(CitizenAttributes.NATIONAL_ID);
-        if (number != null) {
-            PatientIds ids = new PatientIds(
-                    session.getProvider(ChipService.class).settings().patientIdKey());
-            token.getOtherClaims().put("fhirUser", "Patient/" + ids.forNationalId(number));
+        if (number == null) {
+            return Optional.empty();
         }
+        PatientIds ids =
+                new PatientIds(session.getProvider(ChipService.class).settings().patientIdKey());
+        return Optional.of("Patient/" + ids.forNationalId(number));
     }
 
     @Override

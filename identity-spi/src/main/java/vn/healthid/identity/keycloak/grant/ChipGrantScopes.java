@@ -36,8 +36,9 @@ final class ChipGrantScopes {
      * of another context ({@code system/}, {@code user/}).
      */
     static boolean beyondTheCitizen(ClientScopeModel scope) {
+        // the client itself is one of the session's scopes, and a client's name is optional
         String name = scope.getName();
-        return name.startsWith("system/") || name.startsWith("user/");
+        return name != null && (name.startsWith("system/") || name.startsWith("user/"));
     }
 
     private static Stream<String> words(String scope) {

@@ -26,6 +26,7 @@ import vn.healthid.identity.keycloak.abuse.RateLimiter;
 import vn.healthid.identity.keycloak.abuse.Requester;
 import vn.healthid.identity.keycloak.abuse.SlotCounter;
 import vn.healthid.identity.keycloak.challenge.ChallengeBinding;
+import vn.healthid.identity.keycloak.launch.ClinicVisits;
 import vn.healthid.identity.keycloak.login.ChipLogin;
 import vn.healthid.identity.keycloak.login.ChipLoginOutcome;
 import vn.healthid.identity.keycloak.login.ChipSessionNotes;
@@ -162,6 +163,7 @@ final class ChipGrantType extends OAuth2GrantTypeBase {
         token.exp(token.getIat() + lifetime);
         token.setAcr(accepted.level().acr());
         token.getOtherClaims().put("act", Map.of("client_id", client.getClientId()));
+        ClinicVisits.recordChipLogin(session, client.getClientId(), user);
         return createTokenResponse(builder, clientSessionCtx, false);
     }
 

@@ -219,6 +219,13 @@ public final class BrowserLogin implements AutoCloseable {
         }
 
         private JsonNode exchange(Map<String, String> extra) {
+            Oidc.Response response = tokenResponse(extra);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            return response.json();
+        }
+
+        /** The token endpoint's answer to the code exchange, whatever it is (refusals are tested on it). */
+        public Oidc.Response tokenResponse(Map<String, String> extra) {
             assertThat(page.getWebResponse().getStatusCode()).as(pageText()).isEqualTo(302);
             String location = page.getWebResponse().getResponseHeaderValue("Location");
             assertThat(location).startsWith(redirect).contains("code=");
@@ -235,9 +242,7 @@ public final class BrowserLogin implements AutoCloseable {
                     redirect,
                     "code_verifier",
                     verifier));
-            Oidc.Response response = oidc.postForm(oidc.tokenUrl(), form);
-            assertThat(response.status()).as(response.body()).isEqualTo(200);
-            return response.json();
+            return oidc.postForm(oidc.tokenUrl(), form);
         }
 
         private HtmlPage chipPage() {

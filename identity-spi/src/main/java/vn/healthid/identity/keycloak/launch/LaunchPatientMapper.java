@@ -1,0 +1,70 @@
+package vn.healthid.identity.keycloak.launch;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenResponseMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.AccessTokenResponse;
+import vn.healthid.identity.keycloak.claims.FhirUserMapper;
+
+/**
+ * Standalone launch (SMART App Launch 2.0, scope {@code launch/patient}): a citizen signed in as a patient is the
+ * patient in context, so the token response carries {@code patient} = their patient id (the id of {@code fhirUser}).
+ * Staff get no patient (there is no patient picker); an EHR launch's context takes precedence.
+ */
+public final class LaunchPatientMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenResponseMapper {
+
+    public static final String ID = "healthid-smart-launch-patient-mapper";
+    private static final String PATIENT_PREFIX = "Patient/";
+
+    @Override
+    public AccessTokenResponse transformAccessTokenResponse(
+            AccessTokenResponse response,
+            ProtocolMapperModel model,
+            KeycloakSession session,
+            UserSessionModel userSession,
+            ClientSessionContext clientSessionCtx) {
+        boolean ehrLaunch = LaunchContextMapper.hasLaunch(clientSessionCtx.getClientSession())
+                && clientSessionCtx.getClientScopesStream().anyMatch(scope -> "launch".equals(scope.getName()));
+        if (ehrLaunch || response.getOtherClaims().containsKey("patient")) {
+            return response;
+        }
+        FhirUserMapper.of(
+                        session,
+                        userSession,
+                        clientSessionCtx.getClientSession().getClient())
+                .filter(fhirUser -> fhirUser.startsWith(PATIENT_PREFIX))
+                .ifPresent(fhirUser -> response.setOtherClaims("patient", fhirUser.substring(PATIENT_PREFIX.length())));
+        return response;
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "SMART standalone patient context";
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return TOKEN_MAPPER_CATEGORY;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Adds patient = the signed-in citizen's patient id to the token response.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return new ArrayList<>();
+    }
+}
