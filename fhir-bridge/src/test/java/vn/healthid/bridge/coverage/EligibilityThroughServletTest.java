@@ -79,6 +79,7 @@ class EligibilityThroughServletTest extends CoverageServletTest {
         var p = GATEWAY.population().person("valid");
         var r = post(body(p, "79071"), chipPresentToken(p), null);
         assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(errorCode(r)).isEqualTo("STAFF_TOKEN_REQUIRED");
         assertThat(coverageCode(r)).isEqualTo("COVERAGE_STAFF_IDENTITY_REQUIRED");
     }
 
@@ -88,6 +89,8 @@ class EligibilityThroughServletTest extends CoverageServletTest {
         var other = GATEWAY.population().person("army");
         var r = post(body(other, "79071"), chipPresentToken(p), clerkToken());
         assertThat(r.statusCode()).isEqualTo(403);
+        // refused by the compartment rules before the feature runs
+        assertThat(errorCode(r)).isEqualTo("PATIENT_COMPARTMENT");
     }
 
     @Test
@@ -193,7 +196,7 @@ class EligibilityThroughServletTest extends CoverageServletTest {
                 .getEntryFirstRep()
                 .getResource();
         assertThat(coverage.getSubscriberId()).isEqualTo(p.cardCode());
-        assertThat(unknown.statusCode()).isEqualTo(403);
+        assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(coverageCode(unknown)).isEqualTo("COVERAGE_IDENTITY_INCOMPLETE");
     }
 
