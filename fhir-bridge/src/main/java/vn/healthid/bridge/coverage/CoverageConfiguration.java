@@ -170,6 +170,11 @@ public class CoverageConfiguration {
     }
 
     @Bean
+    EligibilityAuthorizationRules eligibilityAuthorizationRules() {
+        return new EligibilityAuthorizationRules();
+    }
+
+    @Bean
     TreatmentHistory treatmentHistory(
             GatewayProperties p, CoverageAccess access, GatewayClient client, CircuitBreaker gatewayCircuitBreaker) {
         return new TreatmentHistory(

@@ -32,11 +32,15 @@ class EligibilityThroughServletTest extends CoverageServletTest {
                         new Identifier().setSystem(CoverageFhir.BHYT_FACILITY).setValue(facility)));
         r.setInsurer(new Reference()
                 .setIdentifier(new Identifier().setSystem(CoverageFhir.PAYOR).setValue("VSS")));
-        return FHIR.newJsonParser().encodeResourceToString(r);
+        return FHIR.newJsonParser()
+                .encodeResourceToString(new org.hl7.fhir.r4.model.Parameters()
+                        .addParameter(new org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent()
+                                .setName("resource")
+                                .setResource(r)));
     }
 
     HttpResponse<String> post(String body, String token, String clerk) {
-        var request = request("/fhir/CoverageEligibilityRequest", token)
+        var request = request("/fhir/CoverageEligibilityRequest/$submit", token)
                 .header("Content-Type", "application/fhir+json")
                 .header("Accept", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -63,6 +67,49 @@ class EligibilityThroughServletTest extends CoverageServletTest {
         assertThat(answer.getOutcome()).isEqualTo(RemittanceOutcome.COMPLETE);
         assertThat(answer.getInsuranceFirstRep().getInforce()).isTrue();
         assertThat(answer.getDisposition()).startsWith("000: ");
+    }
+
+    @Test
+    void hapisGenericClientSubmitsTheRequestAndGetsTheAnswerNamingIt() {
+        var p = GATEWAY.population().person("valid");
+        var request = FHIR.newJsonParser()
+                .parseResource(org.hl7.fhir.r4.model.Parameters.class, body(p, "79071"))
+                .getParameterFirstRep()
+                .getResource();
+        ((CoverageEligibilityRequest) request)
+                .addIdentifier()
+                .setSystem("urn:clinic:visit")
+                .setValue("visit-7");
+        var client = client(chipPresentToken(p));
+        client.registerInterceptor(new ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor(
+                java.util.Map.of("X-Staff-Token", java.util.List.of(clerkToken()))));
+        CoverageEligibilityResponse answer = client.operation()
+                .onType(CoverageEligibilityRequest.class)
+                .named("$submit")
+                .withParameter(org.hl7.fhir.r4.model.Parameters.class, "resource", request)
+                .returnResourceType(CoverageEligibilityResponse.class)
+                .execute();
+        assertThat(answer.getOutcome()).isEqualTo(RemittanceOutcome.COMPLETE);
+        assertThat(answer.getRequest().getIdentifier().getValue()).isEqualTo("visit-7");
+        assertThat(answer.getMeta().getProfile())
+                .anyMatch(profile -> profile.getValue().equals(CoverageFhir.PROFILE_ELIGIBILITY_RESPONSE));
+        vn.healthid.bridge.testsupport.FhirValidation.assertValid(answer);
+    }
+
+    @Test
+    void theRequestIsNotCreatedOnTheServerSoACreateIsNotServed() {
+        var p = GATEWAY.population().person("valid");
+        var bare = FHIR.newJsonParser()
+                .encodeResourceToString(FHIR.newJsonParser()
+                        .parseResource(org.hl7.fhir.r4.model.Parameters.class, body(p, "79071"))
+                        .getParameterFirstRep()
+                        .getResource());
+        var r = send(request("/fhir/CoverageEligibilityRequest", chipPresentToken(p))
+                .header("Content-Type", "application/fhir+json")
+                .header("X-Staff-Token", clerkToken())
+                .POST(HttpRequest.BodyPublishers.ofString(bare)));
+        assertThat(r.statusCode()).as(r.body()).isIn(400, 405);
+        assertThat(r.body()).doesNotContain("CoverageEligibilityResponse");
     }
 
     @Test
@@ -114,7 +161,7 @@ class EligibilityThroughServletTest extends CoverageServletTest {
         var afterCheck = streams.read(trail, null, 10_000);
         assertThat(afterCheck).hasSize(before + 1);
         assertThat(afterCheck.getLast().fields())
-                .containsEntry("subtype", "create")
+                .containsEntry("subtype", "operation")
                 .containsEntry("client", CLINIC)
                 .containsEntry("outcome", "0")
                 .containsEntry("patient", patientId);

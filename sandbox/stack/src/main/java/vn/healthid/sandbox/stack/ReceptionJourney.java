@@ -53,8 +53,8 @@ final class ReceptionJourney {
                         tokens.path("expires_in").asText(),
                         tokens.has("refresh_token") ? "yes" : "no"));
         Http.Response answer = http.postFhir(
-                stack.fhir() + "/CoverageEligibilityRequest",
-                request(patient).toString(),
+                stack.fhir() + "/CoverageEligibilityRequest/$submit",
+                submission(request(patient)).toString(),
                 "Authorization",
                 "Bearer " + tokens.path("access_token").asText(),
                 "X-Staff-Token",
@@ -63,7 +63,7 @@ final class ReceptionJourney {
             report.notBuilt("the eligibility check at the bridge (HTTP " + answer.status() + ")");
             return;
         }
-        if (answer.status() != 200 && answer.status() != 201) {
+        if (answer.status() != 200) {
             throw new DemoFailure("eligibility check: HTTP " + answer.status() + " " + Http.abbreviate(answer.body()));
         }
         JsonNode response = answer.json();
@@ -101,6 +101,14 @@ final class ReceptionJourney {
                 : " (latest: " + entries.path(0).at("/resource/period/start").asText() + " "
                         + entries.path(0).at("/resource/reasonCode/0/text").asText() + ")";
         report.step("   treatment history: %d Encounter(s)%s".formatted(entries.size(), first));
+    }
+
+    /** The operation's input (docs/fhir-api.md): Parameters with the request as {@code resource}. */
+    private static ObjectNode submission(ObjectNode request) {
+        ObjectNode parameters = Http.JSON.createObjectNode();
+        parameters.put("resourceType", "Parameters");
+        parameters.putArray("parameter").addObject().put("name", "resource").set("resource", request);
+        return parameters;
     }
 
     private static ObjectNode request(String patient) {
