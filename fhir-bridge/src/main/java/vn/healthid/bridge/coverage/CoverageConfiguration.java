@@ -140,7 +140,8 @@ public class CoverageConfiguration {
             ObjectProvider<PatientRegistry> patients,
             ObjectProvider<PatientTranslator> translator) {
         var a = p.access();
-        var selfService = a.selfServiceStaffName() == null || a.selfServiceStaffNationalId() == null
+        // Both set, or self-service is off (compose passes empty values for "off").
+        var selfService = isBlank(a.selfServiceStaffName()) || isBlank(a.selfServiceStaffNationalId())
                 ? null
                 : new StaffIdentity(a.selfServiceStaffName(), a.selfServiceStaffNationalId());
         var registry = patients.getIfAvailable();
@@ -169,6 +170,11 @@ public class CoverageConfiguration {
     }
 
     @Bean
+    EligibilityAuthorizationRules eligibilityAuthorizationRules() {
+        return new EligibilityAuthorizationRules();
+    }
+
+    @Bean
     TreatmentHistory treatmentHistory(
             GatewayProperties p, CoverageAccess access, GatewayClient client, CircuitBreaker gatewayCircuitBreaker) {
         return new TreatmentHistory(
@@ -183,5 +189,9 @@ public class CoverageConfiguration {
     @Bean
     HistoryAuthorizationRules historyAuthorizationRules() {
         return new HistoryAuthorizationRules();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

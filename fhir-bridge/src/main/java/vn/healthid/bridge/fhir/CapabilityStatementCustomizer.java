@@ -5,22 +5,28 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.OperationDefinition;
 import org.hl7.fhir.r4.model.UriType;
 
 /**
  * Makes the CapabilityStatement list exactly what is served: no includes, revincludes or history
  * (refused by {@link RequestGuardInterceptor}), JSON and XML, and the SMART-on-FHIR security
- * service with the realm's OAuth endpoints when discovery answered.
+ * service with the realm's OAuth endpoints when discovery answered. Every operation is declared
+ * on its resource with the canonical URL of the project's OperationDefinition (served at
+ * {@code /fhir/OperationDefinition/<id>}), and the definitions themselves as read-only resources.
  */
 public final class CapabilityStatementCustomizer {
 
     private static final String OAUTH_URIS = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris";
 
     private final OAuthUris endpoints;
+    private final ConformanceResources conformance;
 
-    public CapabilityStatementCustomizer(OAuthUris endpoints) {
+    public CapabilityStatementCustomizer(OAuthUris endpoints, ConformanceResources conformance) {
         this.endpoints = endpoints;
+        this.conformance = conformance;
     }
 
     void customize(CapabilityStatement statement) {
@@ -45,9 +51,44 @@ public final class CapabilityStatementCustomizer {
                 resource.setConditionalUpdate(false);
                 resource.setConditionalDelete(null);
                 resource.getReferencePolicy().clear();
+                declareOperations(resource);
             }
+            ConformanceResources.TYPES.forEach(type -> declareDefinitions(rest, type));
             rest.setSecurity(security());
         }
+    }
+
+    /** HAPI names its own generated definitions; the served ones are the project's (docs/fhir-api.md). */
+    private void declareOperations(CapabilityStatementRestResourceComponent resource) {
+        for (OperationDefinition definition : conformance.operations()) {
+            boolean onThisType = definition.getResource().stream()
+                    .anyMatch(type -> type.getValue().equals(resource.getType()));
+            if (onThisType) {
+                resource.addOperation()
+                        .setName(definition.getCode())
+                        .setDefinition(definition.getUrl())
+                        .setDocumentation(definition.getTitle());
+            }
+        }
+    }
+
+    private static void declareDefinitions(CapabilityStatementRestComponent rest, String type) {
+        // HAPI lists OperationDefinition itself (its own read); the served ones are the project's
+        rest.getResource().removeIf(existing -> existing.getType().equals(type));
+        var resource = rest.addResource().setType(type);
+        resource.setProfile("http://hl7.org/fhir/StructureDefinition/" + type);
+        resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
+        resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        resource.addSearchParam()
+                .setName("url")
+                .setType(Enumerations.SearchParamType.URI)
+                .setDefinition("http://hl7.org/fhir/SearchParameter/conformance-url")
+                .setDocumentation("the canonical URL; no token needed");
+        resource.setVersioning(CapabilityStatement.ResourceVersionPolicy.NOVERSION);
+        resource.setReadHistory(false);
+        resource.setUpdateCreate(false);
+        resource.setDocumentation("The project's own definitions, read-only (canonical base "
+                + ConformanceResources.CANONICAL_BASE + ")");
     }
 
     private CapabilityStatement.CapabilityStatementRestSecurityComponent security() {

@@ -21,6 +21,11 @@ public enum ErrorCode {
     SCOPE_INSUFFICIENT(403, IssueType.FORBIDDEN, "The token's scopes do not allow this interaction."),
     PATIENT_COMPARTMENT(403, IssueType.FORBIDDEN, "The request is outside the token's patient compartment."),
     CONSENT_REQUIRED(403, IssueType.FORBIDDEN, "No valid consent of the patient lets this client access the record."),
+    CHIP_PRESENCE_REQUIRED(
+            403, IssueType.FORBIDDEN, "A clinic needs the citizen's chip-present token for this lookup."),
+    STAFF_TOKEN_REQUIRED(403, IssueType.FORBIDDEN, "The clerk's own token is required for this lookup."),
+    STAFF_TOKEN_INVALID(403, IssueType.FORBIDDEN, "The clerk's token is not valid for this clinic."),
+    SELF_SERVICE_DISABLED(403, IssueType.FORBIDDEN, "Citizens cannot make this lookup for themselves on this server."),
     BODY_MALFORMED(400, IssueType.STRUCTURE, "The request body is not valid FHIR JSON or XML."),
     RESOURCE_TYPE_UNKNOWN(400, IssueType.NOTSUPPORTED, "The resource type is not served here."),
     PARAMETER_UNSUPPORTED(400, IssueType.NOTSUPPORTED, "A request parameter is not supported."),

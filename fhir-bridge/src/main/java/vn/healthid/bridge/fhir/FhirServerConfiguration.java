@@ -16,7 +16,7 @@ import vn.healthid.bridge.config.FhirProperties;
 /**
  * Mounts the HAPI server at {@code /fhir/*} with every {@link IResourceProvider} and {@link
  * BridgeOperationProvider} bean, the request guard, the {@link RequestAuthorization} interceptors
- * and the error normaliser; and the body size limit.
+ * and the error normaliser; the project's definitions ({@link ConformanceServlet}); and the body size limit.
  */
 @Configuration(proxyBeanMethods = false)
 public class FhirServerConfiguration {
@@ -45,7 +45,8 @@ public class FhirServerConfiguration {
             RequestAuthorization authorization,
             List<BridgeInterceptor> featureInterceptors,
             ServedTypes servedTypes,
-            OAuthUris endpoints) {
+            OAuthUris endpoints,
+            ConformanceResources conformance) {
         List<Object> interceptors = new ArrayList<>();
         interceptors.add(new RequestGuardInterceptor(Set.copyOf(servedTypes.names())));
         interceptors.addAll(authorization.interceptors());
@@ -56,10 +57,28 @@ public class FhirServerConfiguration {
                 providers,
                 operationProviders.orderedStream().toList(),
                 interceptors,
-                new CapabilityStatementCustomizer(endpoints));
+                new CapabilityStatementCustomizer(endpoints, conformance));
         ServletRegistrationBean<BridgeRestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");
         registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    @Bean
+    ConformanceResources conformanceResources(FhirContext fhirContext) {
+        return ConformanceResources.load(fhirContext);
+    }
+
+    /** The project's definitions at {@code /fhir/<type>/<id>}, beside (not through) the HAPI server. */
+    @Bean
+    ServletRegistrationBean<ConformanceServlet> conformanceServlet(
+            ConformanceResources conformance, FhirContext fhirContext, OperationOutcomeResponder responder) {
+        ServletRegistrationBean<ConformanceServlet> registration = new ServletRegistrationBean<>(
+                new ConformanceServlet(conformance, fhirContext, responder),
+                ConformanceResources.TYPES.stream()
+                        .map(type -> "/fhir/" + type + "/*")
+                        .toArray(String[]::new));
+        registration.setName("conformance");
         return registration;
     }
 

@@ -50,6 +50,13 @@ public class SecurityConfiguration {
                                 "/fhir/.well-known/smart-configuration",
                                 "/.well-known/smart-configuration")
                         .permitAll()
+                        // the project's definitions (fhir.ConformanceServlet): no personal data
+                        .requestMatchers(
+                                "/fhir/StructureDefinition/**",
+                                "/fhir/ValueSet/**",
+                                "/fhir/CodeSystem/**",
+                                "/fhir/OperationDefinition/**")
+                        .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
                         .permitAll()
                         .requestMatchers("/fhir", "/fhir/**")

@@ -20,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import vn.healthid.bridge.fhir.BridgeRestfulServer;
 import vn.healthid.bridge.fhir.CapabilityStatementCustomizer;
+import vn.healthid.bridge.fhir.ConformanceResources;
 import vn.healthid.bridge.fhir.ExceptionOutcomeInterceptor;
 import vn.healthid.bridge.security.AccessResolver;
 import vn.healthid.bridge.security.SmartAuthorizationInterceptor;
@@ -67,7 +68,8 @@ public final class FhirHarness {
                 new AuditInterceptor(trail, new PatientsInvolved(FHIR), properties, clock, meters));
         AuthorizationEndpoints endpoints = new AuthorizationEndpoints(
                 "http://127.0.0.1:9/realms/health", Duration.ofMinutes(5), Duration.ofMillis(200), clock);
-        server = new BridgeRestfulServer(FHIR, all, interceptors, new CapabilityStatementCustomizer(endpoints));
+        server = new BridgeRestfulServer(
+                FHIR, all, interceptors, new CapabilityStatementCustomizer(endpoints, ConformanceResources.load(FHIR)));
         server.init(new MockServletConfig(new MockServletContext(), "fhir"));
     }
 
@@ -106,6 +108,10 @@ public final class FhirHarness {
         try {
             server.service(request, response);
             Response answer = new Response(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8));
+            if (!answer.body().isEmpty()) {
+                // every answer, against core and the project's package
+                vn.healthid.bridge.testsupport.FhirValidation.assertValid(answer.resource());
+            }
             if (answer.status() == 200 && pathAndQuery.startsWith("/AuditEvent")) {
                 assertEveryAuditEventValid(answer);
             }

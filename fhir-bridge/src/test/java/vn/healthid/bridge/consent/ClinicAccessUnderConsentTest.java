@@ -265,11 +265,15 @@ class ClinicAccessUnderConsentTest extends BridgeIntegrationTest {
                         new Identifier().setSystem(CoverageFhir.BHYT_FACILITY).setValue("79071")));
         body.setInsurer(new Reference()
                 .setIdentifier(new Identifier().setSystem(CoverageFhir.PAYOR).setValue("VSS")));
-        return send(request("/fhir/CoverageEligibilityRequest", token)
+        return send(request("/fhir/CoverageEligibilityRequest/$submit", token)
                 .header("Content-Type", "application/fhir+json")
                 .header("Accept", "application/fhir+json")
                 .header("X-Staff-Token", clerk)
-                .POST(HttpRequest.BodyPublishers.ofString(FHIR.newJsonParser().encodeResourceToString(body))));
+                .POST(HttpRequest.BodyPublishers.ofString(FHIR.newJsonParser()
+                        .encodeResourceToString(new org.hl7.fhir.r4.model.Parameters()
+                                .addParameter(new org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent()
+                                        .setName("resource")
+                                        .setResource(body))))));
     }
 
     private HttpResponse<String> history(Person p, String token, String client) {

@@ -32,11 +32,15 @@ class EligibilityThroughServletTest extends CoverageServletTest {
                         new Identifier().setSystem(CoverageFhir.BHYT_FACILITY).setValue(facility)));
         r.setInsurer(new Reference()
                 .setIdentifier(new Identifier().setSystem(CoverageFhir.PAYOR).setValue("VSS")));
-        return FHIR.newJsonParser().encodeResourceToString(r);
+        return FHIR.newJsonParser()
+                .encodeResourceToString(new org.hl7.fhir.r4.model.Parameters()
+                        .addParameter(new org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent()
+                                .setName("resource")
+                                .setResource(r)));
     }
 
     HttpResponse<String> post(String body, String token, String clerk) {
-        var request = request("/fhir/CoverageEligibilityRequest", token)
+        var request = request("/fhir/CoverageEligibilityRequest/$submit", token)
                 .header("Content-Type", "application/fhir+json")
                 .header("Accept", "application/fhir+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -66,6 +70,49 @@ class EligibilityThroughServletTest extends CoverageServletTest {
     }
 
     @Test
+    void hapisGenericClientSubmitsTheRequestAndGetsTheAnswerNamingIt() {
+        var p = GATEWAY.population().person("valid");
+        var request = FHIR.newJsonParser()
+                .parseResource(org.hl7.fhir.r4.model.Parameters.class, body(p, "79071"))
+                .getParameterFirstRep()
+                .getResource();
+        ((CoverageEligibilityRequest) request)
+                .addIdentifier()
+                .setSystem("urn:clinic:visit")
+                .setValue("visit-7");
+        var client = client(chipPresentToken(p));
+        client.registerInterceptor(new ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor(
+                java.util.Map.of("X-Staff-Token", java.util.List.of(clerkToken()))));
+        CoverageEligibilityResponse answer = client.operation()
+                .onType(CoverageEligibilityRequest.class)
+                .named("$submit")
+                .withParameter(org.hl7.fhir.r4.model.Parameters.class, "resource", request)
+                .returnResourceType(CoverageEligibilityResponse.class)
+                .execute();
+        assertThat(answer.getOutcome()).isEqualTo(RemittanceOutcome.COMPLETE);
+        assertThat(answer.getRequest().getIdentifier().getValue()).isEqualTo("visit-7");
+        assertThat(answer.getMeta().getProfile())
+                .anyMatch(profile -> profile.getValue().equals(CoverageFhir.PROFILE_ELIGIBILITY_RESPONSE));
+        vn.healthid.bridge.testsupport.FhirValidation.assertValid(answer);
+    }
+
+    @Test
+    void theRequestIsNotCreatedOnTheServerSoACreateIsNotServed() {
+        var p = GATEWAY.population().person("valid");
+        var bare = FHIR.newJsonParser()
+                .encodeResourceToString(FHIR.newJsonParser()
+                        .parseResource(org.hl7.fhir.r4.model.Parameters.class, body(p, "79071"))
+                        .getParameterFirstRep()
+                        .getResource());
+        var r = send(request("/fhir/CoverageEligibilityRequest", chipPresentToken(p))
+                .header("Content-Type", "application/fhir+json")
+                .header("X-Staff-Token", clerkToken())
+                .POST(HttpRequest.BodyPublishers.ofString(bare)));
+        assertThat(r.statusCode()).as(r.body()).isIn(400, 405);
+        assertThat(r.body()).doesNotContain("CoverageEligibilityResponse");
+    }
+
+    @Test
     void citizenChecksTheirOwnCoverage() {
         var p = GATEWAY.population().person("expired");
         var token = citizenToken(p, "patient/CoverageEligibilityRequest.c");
@@ -79,6 +126,7 @@ class EligibilityThroughServletTest extends CoverageServletTest {
         var p = GATEWAY.population().person("valid");
         var r = post(body(p, "79071"), chipPresentToken(p), null);
         assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(errorCode(r)).isEqualTo("STAFF_TOKEN_REQUIRED");
         assertThat(coverageCode(r)).isEqualTo("COVERAGE_STAFF_IDENTITY_REQUIRED");
     }
 
@@ -88,6 +136,8 @@ class EligibilityThroughServletTest extends CoverageServletTest {
         var other = GATEWAY.population().person("army");
         var r = post(body(other, "79071"), chipPresentToken(p), clerkToken());
         assertThat(r.statusCode()).isEqualTo(403);
+        // refused by the compartment rules before the feature runs
+        assertThat(errorCode(r)).isEqualTo("PATIENT_COMPARTMENT");
     }
 
     @Test
@@ -111,7 +161,7 @@ class EligibilityThroughServletTest extends CoverageServletTest {
         var afterCheck = streams.read(trail, null, 10_000);
         assertThat(afterCheck).hasSize(before + 1);
         assertThat(afterCheck.getLast().fields())
-                .containsEntry("subtype", "create")
+                .containsEntry("subtype", "operation")
                 .containsEntry("client", CLINIC)
                 .containsEntry("outcome", "0")
                 .containsEntry("patient", patientId);
@@ -193,7 +243,7 @@ class EligibilityThroughServletTest extends CoverageServletTest {
                 .getEntryFirstRep()
                 .getResource();
         assertThat(coverage.getSubscriberId()).isEqualTo(p.cardCode());
-        assertThat(unknown.statusCode()).isEqualTo(403);
+        assertThat(unknown.statusCode()).isEqualTo(422);
         assertThat(coverageCode(unknown)).isEqualTo("COVERAGE_IDENTITY_INCOMPLETE");
     }
 

@@ -23,6 +23,9 @@ import vn.healthid.bridge.coverage.gateway.ResultCode;
  */
 public final class EligibilityTranslator {
 
+    /** What {@code request} says when the answer is read on its own. */
+    static final String REQUEST_DISPLAY = "The CoverageEligibilityRequest sent with this check (not stored)";
+
     private final CoverageTranslator coverages;
     private final BenefitLevels levels;
 
@@ -45,11 +48,7 @@ public final class EligibilityTranslator {
         res.setCreated(now);
         res.setInsurer(CoverageTranslator.vss());
         res.setRequestor(request.getProvider());
-        res.setRequest(
-                request.hasId()
-                        ? new Reference("CoverageEligibilityRequest/"
-                                + request.getIdElement().getIdPart())
-                        : new Reference().setIdentifier(request.getIdentifierFirstRep()));
+        res.setRequest(answered(request));
         res.setOutcome(
                 meaning.complete() ? Enumerations.RemittanceOutcome.COMPLETE : Enumerations.RemittanceOutcome.ERROR);
         res.setDisposition(r.code().code() + ": " + meaning.vi() + " / " + meaning.en());
@@ -75,6 +74,21 @@ public final class EligibilityTranslator {
             markStale(res, outcome);
         }
         return res;
+    }
+
+    /**
+     * R4 requires {@code request} (1..1). The bridge stores no request, so a reference by id would
+     * resolve nowhere, and a contained copy would carry the client's omissions into the answer
+     * (clients need not send {@code created}). So: the client's own identifier of the request when
+     * it sent one, and in words which request this answers.
+     */
+    static Reference answered(CoverageEligibilityRequest request) {
+        var ref = new Reference().setType("CoverageEligibilityRequest").setDisplay(REQUEST_DISPLAY);
+        request.getIdentifier().stream()
+                .filter(i -> i.hasSystem() && i.hasValue())
+                .findFirst()
+                .ifPresent(i -> ref.setIdentifier(i.copy()));
+        return ref;
     }
 
     private void addBenefits(

@@ -1,6 +1,7 @@
 package vn.healthid.bridge.coverage.fhir;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -29,6 +30,24 @@ public final class Outcomes {
     /** The gateway itself failed, or refused our request or credentials: nothing the caller can act on. */
     private static final Set<ResultCode> GATEWAY_FAILED = EnumSet.of(
             ResultCode.READ_ERROR, ResultCode.SERVER_ERROR, ResultCode.BAD_FORMAT, ResultCode.AUTHENTICATION_ERROR);
+
+    /**
+     * Each refusal of the coverage access rules (coverage.access) under the bridge code that says what
+     * happened: a refusal is labelled {@code PATIENT_COMPARTMENT} only when the caller asked about
+     * another person. An unknown identity is not a permission question: 422, the records as they stand.
+     */
+    static final Map<String, ErrorCode> REFUSALS = Map.of(
+            "COVERAGE_NOT_AUTHENTICATED", ErrorCode.TOKEN_MISSING,
+            "COVERAGE_SCOPE_MISSING", ErrorCode.SCOPE_INSUFFICIENT,
+            "COVERAGE_NOT_OWN_PATIENT", ErrorCode.PATIENT_COMPARTMENT,
+            "COVERAGE_CONSENT_REQUIRED", ErrorCode.CONSENT_REQUIRED,
+            "COVERAGE_CHIP_REQUIRED", ErrorCode.CHIP_PRESENCE_REQUIRED,
+            "COVERAGE_STAFF_IDENTITY_REQUIRED", ErrorCode.STAFF_TOKEN_REQUIRED,
+            "COVERAGE_STAFF_TOKEN_INVALID", ErrorCode.STAFF_TOKEN_INVALID,
+            "COVERAGE_SELF_SERVICE_DISABLED", ErrorCode.SELF_SERVICE_DISABLED,
+            "COVERAGE_IDENTITY_INCOMPLETE", ErrorCode.BUSINESS_RULE);
+
+    private static final String BEARER = "Bearer realm=\"fhir-bridge\"";
 
     private Outcomes() {}
 
@@ -64,8 +83,26 @@ public final class Outcomes {
         return e;
     }
 
+    /**
+     * A refusal of the access rules: the bridge code of {@link #REFUSALS} (a code missing there is a
+     * programming error, answered 500 rather than under a wrong label), with RFC 6750's
+     * {@code WWW-Authenticate} where the token itself falls short.
+     */
     public static BridgeFhirException forbidden(String code, String message) {
-        return with(ErrorCode.PATIENT_COMPARTMENT, code, message, null);
+        var bridgeCode = REFUSALS.get(code);
+        if (bridgeCode == null) {
+            return new BridgeFhirException(ErrorCode.INTERNAL_ERROR);
+        }
+        var e = with(bridgeCode, code, message, null);
+        switch (bridgeCode) {
+            case TOKEN_MISSING -> e.addResponseHeader("WWW-Authenticate", BEARER);
+            case SCOPE_INSUFFICIENT, PATIENT_COMPARTMENT ->
+                e.addResponseHeader("WWW-Authenticate", BEARER + ", error=\"insufficient_scope\"");
+            default -> {
+                // the token is fine; what is missing is said by the code
+            }
+        }
+        return e;
     }
 
     public static BridgeFhirException invalid(String code, String message) {

@@ -450,7 +450,7 @@ public final class EligibilityLoad {
     }
 
     private HttpResponse<String> post(String body, String token, String clerk) {
-        return send(HttpRequest.newBuilder(URI.create(base + "/CoverageEligibilityRequest"))
+        return send(HttpRequest.newBuilder(URI.create(base + "/CoverageEligibilityRequest/$submit"))
                 .header("Authorization", "Bearer " + token)
                 .header("X-Staff-Token", clerk)
                 .header("Content-Type", "application/fhir+json")
@@ -499,6 +499,11 @@ public final class EligibilityLoad {
         r.setProvider(new Reference()
                 .setIdentifier(
                         new Identifier().setSystem(CoverageFhir.BHYT_FACILITY).setValue(facility)));
-        return ca.uhn.fhir.context.FhirContext.forR4Cached().newJsonParser().encodeResourceToString(r);
+        return ca.uhn.fhir.context.FhirContext.forR4Cached()
+                .newJsonParser()
+                .encodeResourceToString(new org.hl7.fhir.r4.model.Parameters()
+                        .addParameter(new org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent()
+                                .setName("resource")
+                                .setResource(r)));
     }
 }

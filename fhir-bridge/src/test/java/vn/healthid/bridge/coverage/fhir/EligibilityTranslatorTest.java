@@ -124,6 +124,27 @@ class EligibilityTranslatorTest {
     }
 
     @Test
+    void everyAnswerNamesTheRequestItAnswersWithTheClientsIdentifierWhenItSentOne() {
+        var withIdentifier = answer("valid", "79071");
+        assertThat(withIdentifier.getRequest().getIdentifier().getValue()).isEqualTo("v1");
+        assertThat(withIdentifier.getRequest().getType()).isEqualTo("CoverageEligibilityRequest");
+        assertThat(withIdentifier.getRequest().hasReference()).isFalse();
+
+        var bare = request("79071");
+        bare.getIdentifier().clear();
+        var result = client.checkCard(byCccd(gateway.population().person("valid")), CLERK);
+        var r = translator.toFhir(
+                bare,
+                new CheckOutcome(result, Instant.now(), CheckOutcome.Source.GATEWAY),
+                "p123",
+                "79071",
+                new Date());
+        assertThat(r.getRequest().hasDisplay()).isTrue();
+        assertThat(r.getRequest().hasIdentifier()).isFalse();
+        assertThat(validator.errors(r)).as(validator.json(r)).isEmpty();
+    }
+
+    @Test
     void anotherFacilityIsOutOfNetwork() {
         var r = answer("valid", "01001");
         assertThat(r.getInsuranceFirstRep()

@@ -20,10 +20,16 @@ final class CitizenJourney {
     void run(JourneyReport report) {
         Http browser = new Http();
         Realm realm = stack.realm();
-        var card = stack.card(4);
+        // Card 1 was seen at reception (ReceptionJourney): the bridge knows whom to ask the gateway about.
+        var card = stack.card(1);
         KioskReader kiosk = new KioskReader(card);
         Realm.BrowserLogin portal = realm.browserLogin(
-                browser, Sandbox.PORTAL, Sandbox.REDIRECT, "openid patient/Patient.rs", TOP_LEVEL, kiosk);
+                browser,
+                Sandbox.PORTAL,
+                Sandbox.REDIRECT,
+                "openid patient/Patient.rs patient/Coverage.rs",
+                TOP_LEVEL,
+                kiosk);
         JsonNode first = Realm.claims(portal.tokens().path("access_token").asText());
         report.step(("%s: the browser shows a QR code, the kiosk's reader (cccd-reader login) reads card %s on the "
                         + "emulated chip and posts it -> chip read: %s, acr=%s, %s")
@@ -33,6 +39,10 @@ final class CitizenJourney {
                         portal.chipRead(),
                         first.path("acr").asText(),
                         first.path("fhirUser").asText()));
+        ownCoverage(
+                report,
+                first.path("fhirUser").asText(),
+                portal.tokens().path("access_token").asText());
         Realm.BrowserLogin second = realm.browserLogin(
                 browser, Sandbox.TELEHEALTH, Sandbox.REDIRECT, "openid patient/Appointment.cruds", null, kiosk);
         JsonNode claims = Realm.claims(second.tokens().path("access_token").asText());
@@ -48,5 +58,31 @@ final class CitizenJourney {
         report.step("for a person: open " + stack.keycloak()
                 + "/realms/health/account; a kiosk answers its QR code with bin/cccd-reader login '<link>' and a card on"
                 + " a PC/SC reader (bin/cccd read simulates a phone with a sandbox card file)");
+    }
+
+    /** Self-service: the citizen's own card, the gateway told the sandbox officer asked (bin/healthid up). */
+    private void ownCoverage(JourneyReport report, String patient, String accessToken) {
+        Http.Response answer = new Http()
+                .get(
+                        stack.fhir() + "/Coverage?patient=" + patient,
+                        "Authorization",
+                        "Bearer " + accessToken,
+                        "Accept",
+                        "application/fhir+json");
+        if (answer.status() != 200) {
+            throw new DemoFailure("own coverage: HTTP " + answer.status() + " "
+                    + answer.json().at("/issue/0/details/coding/0/code").asText() + " "
+                    + Http.abbreviate(answer.body()));
+        }
+        JsonNode entries = answer.json().path("entry");
+        report.step(
+                entries.isEmpty()
+                        ? "   own coverage: no usable card"
+                        : "   own coverage: %s, valid until %s"
+                                .formatted(
+                                        entries.path(0).at("/resource/status").asText(),
+                                        entries.path(0)
+                                                .at("/resource/period/end")
+                                                .asText()));
     }
 }

@@ -88,8 +88,8 @@ final class ReceptionJourney {
             throw new DemoFailure("the reader's patient is not the token's fhirUser");
         }
         Http.Response eligibility = http.postFhir(
-                stack.fhir() + "/CoverageEligibilityRequest",
-                request(patient).toString(),
+                stack.fhir() + "/CoverageEligibilityRequest/$submit",
+                submission(request(patient)).toString(),
                 "Authorization",
                 "Bearer " + accessToken,
                 "X-Staff-Token",
@@ -98,7 +98,7 @@ final class ReceptionJourney {
             report.notBuilt("the eligibility check at the bridge (HTTP " + eligibility.status() + ")");
             return;
         }
-        if (eligibility.status() != 200 && eligibility.status() != 201) {
+        if (eligibility.status() != 200) {
             throw new DemoFailure(
                     "eligibility check: HTTP " + eligibility.status() + " " + Http.abbreviate(eligibility.body()));
         }
@@ -179,6 +179,14 @@ final class ReceptionJourney {
                 : " (latest: " + entries.path(0).at("/resource/period/start").asText() + " "
                         + entries.path(0).at("/resource/reasonCode/0/text").asText() + ")";
         report.step("   treatment history: %d Encounter(s)%s".formatted(entries.size(), first));
+    }
+
+    /** The operation's input (docs/fhir-api.md): Parameters with the request as {@code resource}. */
+    private static ObjectNode submission(ObjectNode request) {
+        ObjectNode parameters = Http.JSON.createObjectNode();
+        parameters.put("resourceType", "Parameters");
+        parameters.putArray("parameter").addObject().put("name", "resource").set("resource", request);
+        return parameters;
     }
 
     private static ObjectNode request(String patient) {
