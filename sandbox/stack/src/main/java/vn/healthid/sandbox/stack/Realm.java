@@ -13,24 +13,24 @@ import java.util.regex.Pattern;
 import vn.healthid.sandbox.cards.Card;
 
 /** The health realm as the demo's clients see it: challenge, chip grant, browser login with the phone. */
-final class Realm {
+public final class Realm {
 
-    static final String CHIP_GRANT = "urn:vn:healthid:params:oauth:grant-type:cccd-chip";
+    public static final String CHIP_GRANT = "urn:vn:healthid:params:oauth:grant-type:cccd-chip";
     private static final Pattern DATA = Pattern.compile("data-(challenge|callback)=\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("id=\"cccd-form\" action=\"([^\"]+)\"");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String realmUrl;
 
-    Realm(String keycloakUrl) {
+    public Realm(String keycloakUrl) {
         this.realmUrl = keycloakUrl + "/realms/health";
     }
 
-    String tokenUrl() {
+    public String tokenUrl() {
         return realmUrl + "/protocol/openid-connect/token";
     }
 
-    String challenge(Http http, String clientId, String secret) {
+    public String challenge(Http http, String clientId, String secret) {
         return http.postForm(realmUrl + "/cccd/challenge", Map.of("client_id", clientId, "client_secret", secret))
                 .expect(200, "challenge")
                 .json()
@@ -39,7 +39,7 @@ final class Realm {
     }
 
     /** The clinic back channel: the bundle read from the card on the desk reader, for a citizen token. */
-    JsonNode chipToken(Http http, String clientId, String secret, String bundle, String scope) {
+    public JsonNode chipToken(Http http, String clientId, String secret, String bundle, String scope) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", CHIP_GRANT);
         form.put("client_id", clientId);
@@ -50,7 +50,8 @@ final class Realm {
     }
 
     /** Sandbox staff sign-in at the clinic's software (the demo realm allows the password grant for clinic staff). */
-    JsonNode passwordToken(Http http, String clientId, String secret, String username, String password, String scope) {
+    public JsonNode passwordToken(
+            Http http, String clientId, String secret, String username, String password, String scope) {
         return http.postForm(
                         tokenUrl(),
                         Map.of(
@@ -69,7 +70,7 @@ final class Realm {
      * chip, the simulated phone posts the card's bundle to the callback of the QR code and the page continues; when
      * the browser already has a session of a high enough level, no chip is read (SSO).
      */
-    BrowserLogin browserLogin(
+    public BrowserLogin browserLogin(
             Http browser, String clientId, String redirectUri, String scope, String acrValues, Card card) {
         String verifier = randomUrlSafe(32);
         String state = randomUrlSafe(16);
@@ -125,7 +126,7 @@ final class Realm {
         throw new DemoFailure("the login did not finish within 10 redirects");
     }
 
-    record BrowserLogin(JsonNode tokens, boolean chipRead) {}
+    public record BrowserLogin(JsonNode tokens, boolean chipRead) {}
 
     private static String query(String url, String name) {
         int q = url.indexOf('?');
@@ -161,7 +162,7 @@ final class Realm {
     }
 
     /** The payload of a JWT, for printing claims (the demo trusts its own Keycloak; the bridge verifies). */
-    static JsonNode claims(String jwt) {
+    public static JsonNode claims(String jwt) {
         String[] parts = jwt.split("\\.");
         try {
             return Http.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
