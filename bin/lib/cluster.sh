@@ -23,21 +23,41 @@ cluster_ports() {
   pg_port=$((base + 2))
   lb_keycloak_port=$((base + 80))
   lb_bridge_port=$((base + 81))
-  gateway_port=$((base + 89))
+  gateway_port=$((base + 89))         # nginx, which counts the calls (nginx.conf) ...
+  gateway_backend_port=$((base + 88)) # ... in front of the stand-in
   redis_port_base=$((base + 50))  # primary base+50, replicas +51...
   sentinel_port_base=$((base + 60)) # base+61...
   keycloak_port_base=$((base + 10)) # node n: http base+10+n, management base+20+n, jgroups base+30+n
   bridge_port_base=$((base + 40))   # replica n: base+40+n
 }
 
+# Like bin/healthid's start, but each process leads its own process group (setsid): kc.sh runs Java as a child,
+# and a crash test must kill the Java process, not only the script around it.
+cluster_start() {
+  local name=$1
+  shift
+  if running "$name"; then
+    say "$name already running (pid $(cat "$pids/$name.pid")), reused"
+    return 0
+  fi
+  setsid nohup "$@" >"$logs/$name.log" 2>&1 </dev/null &
+  echo $! >"$pids/$name.pid"
+  say "$name starting (pid $!, log $logs/$name.log)"
+}
+
+# Signal a process group started by cluster_start.
+cluster_signal() { kill "-$1" -- "-$2" 2>/dev/null || kill "-$1" "$2" 2>/dev/null || true; }
+
 cluster_init() {
+  healthid_pick_jdk # every subcommand may start a Java process (kill/restart from the fault checks too)
   cluster_ports
   home="$cluster_home"
   logs="$home/logs"
   pids="$home/pids"
   keycloak_home="$home/keycloak-$keycloak_version"
   mkdir -p "$logs" "$pids"
-  pg_bin="$(dirname "$(readlink -f "$(command -v initdb || echo /usr/lib/postgresql/15/bin/initdb)")")"
+  # Debian keeps PostgreSQL's server programs out of PATH, one folder per major version
+  pg_bin="$(dirname "$(readlink -f "$(command -v initdb || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 || echo initdb)")")"
 }
 
 as_postgres() {
@@ -111,9 +131,9 @@ cluster_redis() {
     dir="$home/redis/$n"
     mkdir -p "$dir"
     if [ "$n" = 0 ]; then
-      start "redis-$n" redis-server --bind 127.0.0.1 --port "$port" --dir "$dir" --appendonly yes --save ""
+      cluster_start "redis-$n" redis-server --bind 127.0.0.1 --port "$port" --dir "$dir" --appendonly yes --save ""
     else
-      start "redis-$n" redis-server --bind 127.0.0.1 --port "$port" --dir "$dir" --appendonly yes --save "" \
+      cluster_start "redis-$n" redis-server --bind 127.0.0.1 --port "$port" --dir "$dir" --appendonly yes --save "" \
         --replicaof 127.0.0.1 "$redis_port_base"
     fi
   done
@@ -133,7 +153,7 @@ sentinel failover-timeout $SENTINEL_MASTER 10000
 sentinel parallel-syncs $SENTINEL_MASTER 1
 CONF
     fi
-    start "sentinel-$n" redis-sentinel "$dir/sentinel.conf"
+    cluster_start "sentinel-$n" redis-sentinel "$dir/sentinel.conf"
   done
 }
 
@@ -152,15 +172,17 @@ cluster_nginx() {
   for n in $(seq 1 "$BRIDGE_NODES"); do
     br="$br    server 127.0.0.1:$((bridge_port_base + n)) max_fails=1 fail_timeout=5s;"$'\n'
   done
-  KC="$kc" BR="$br" awk -v home="$home" -v logs="$logs" -v kport="$lb_keycloak_port" -v bport="$lb_bridge_port" '
-    { gsub("@HOME@", home); gsub("@LOGS@", logs); gsub("@KEYCLOAK_PORT@", kport); gsub("@BRIDGE_PORT@", bport) }
+  KC="$kc" BR="$br" awk -v home="$home" -v logs="$logs" -v kport="$lb_keycloak_port" -v bport="$lb_bridge_port" \
+    -v gport="$gateway_port" -v gbport="$gateway_backend_port" '
+    { gsub("@HOME@", home); gsub("@LOGS@", logs); gsub("@KEYCLOAK_PORT@", kport); gsub("@BRIDGE_PORT@", bport)
+      gsub("@GATEWAY_PORT@", gport); gsub("@GATEWAY_BACKEND_PORT@", gbport) }
     /@KEYCLOAK_SERVERS@/ { printf "%s", ENVIRON["KC"]; next }
     /@BRIDGE_SERVERS@/ { printf "%s", ENVIRON["BR"]; next }
     { print }' "$cluster_files/nginx.conf" >"$home/nginx/nginx.conf"
   # as root, nginx would hand its workers to "nobody"; the workers write to folders of this home
   [ "$(id -u)" = 0 ] && sed -i '1i user root;' "$home/nginx/nginx.conf"
   nginx -t -c "$home/nginx/nginx.conf" >"$logs/nginx-test.log" 2>&1 || die "bad nginx config; see $logs/nginx-test.log"
-  start nginx nginx -c "$home/nginx/nginx.conf"
+  cluster_start nginx nginx -c "$home/nginx/nginx.conf"
 }
 
 # Keycloak: one distribution, built once for production mode, then copied per node (each node keeps its own
@@ -170,6 +192,10 @@ cluster_keycloak_build() {
   fetch_keycloak
   if [ -f "$stamp" ] && [ -z "$(find "$root/identity-spi/target/providers" "$cluster_files/keycloak.conf" -newer "$stamp" -print -quit)" ]; then
     say "Keycloak build is up to date, reused"
+    return 0
+  fi
+  if running keycloak-1; then
+    say "the providers changed, but Keycloak nodes are running the older build: cluster down, then up, to rebuild"
     return 0
   fi
   rm -f "$keycloak_home"/providers/*.jar
@@ -201,7 +227,7 @@ cluster_keycloak_node() {
   JAVA_OPTS_APPEND="-Djgroups.bind.address=127.0.0.1 -Djgroups.bind.port=$jg -Djgroups.fd.port-offset=100" \
     JAVA_OPTS_KC_HEAP="-Xms256m -Xmx768m" \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
-    start "keycloak-$n" "$node_home/bin/kc.sh" start --optimized $import \
+    cluster_start "keycloak-$n" "$node_home/bin/kc.sh" start --optimized $import \
     --db-url="jdbc:postgresql://127.0.0.1:$pg_port/keycloak" --db-username=postgres --db-password=unused \
     --hostname="http://127.0.0.1:$lb_keycloak_port" \
     --http-host=127.0.0.1 --http-port="$http" --http-management-port="$mgmt" \
@@ -224,7 +250,7 @@ cluster_bridge() {
     HEALTHID_GATEWAY_BASE_URL="http://127.0.0.1:$gateway_port" \
     HEALTHID_GATEWAY_USERNAME="$gateway_user" HEALTHID_GATEWAY_PASSWORD="$gateway_password" \
     SERVER_PORT="$((bridge_port_base + n))" \
-    start "bridge-$n" java -Xmx512m -jar "$root/fhir-bridge/target/healthid-fhir-bridge.jar" \
+    cluster_start "bridge-$n" java -Xmx512m -jar "$root/fhir-bridge/target/healthid-fhir-bridge.jar" \
     --spring.config.additional-location="file:$cluster_files/bridge.properties" \
     --healthid.store.redis-url="redis://127.0.0.1:$redis_port_base" \
     --healthid.store.sentinel.nodes="$(sentinel_nodes)" \
@@ -241,6 +267,7 @@ home=$home
 keycloak=http://127.0.0.1:$lb_keycloak_port
 bridge=http://127.0.0.1:$lb_bridge_port
 gateway=http://127.0.0.1:$gateway_port
+gateway.log=$logs/gateway-access.log
 keycloak.nodes=$(for n in $(seq 1 "$KEYCLOAK_NODES"); do printf '%s' "http://127.0.0.1:$((keycloak_port_base + n)) "; done)
 keycloak.management=$(for n in $(seq 1 "$KEYCLOAK_NODES"); do printf '%s' "http://127.0.0.1:$((keycloak_port_base + 10 + n)) "; done)
 bridge.nodes=$(for n in $(seq 1 "$BRIDGE_NODES"); do printf '%s' "http://127.0.0.1:$((bridge_port_base + n)) "; done)
@@ -264,7 +291,9 @@ cluster_up() {
   cluster_cards
   cluster_postgres
   cluster_redis
-  start gateway java -Xmx256m -jar "$root/sandbox/gateway/target/gateway-standin.jar" --port "$gateway_port" \
+  # 200 ms per answer, as a real gateway takes its time: the window in which replicas could call twice
+  cluster_start gateway java -Xmx256m -jar "$root/sandbox/gateway/target/gateway-standin.jar" --port "$gateway_backend_port" \
+    --latency-ms 200 \
     --bind 127.0.0.1 --population "$home/gateway-population.json" \
     --username "$gateway_user" --password "$gateway_password"
   cluster_keycloak_build
@@ -275,8 +304,10 @@ cluster_up() {
   for n in $(seq 1 "$BRIDGE_NODES"); do cluster_bridge "$n"; done
   cluster_nginx
   for n in $(seq 2 "$KEYCLOAK_NODES"); do wait_keycloak_node "$n"; done
-  wait_http gateway "http://127.0.0.1:$gateway_port/__admin/health" 60
+  wait_http gateway "http://127.0.0.1:$gateway_backend_port/__admin/health" 60
   for n in $(seq 1 "$BRIDGE_NODES"); do wait_bridge "$n"; done
+  wait_http nginx "http://127.0.0.1:$lb_keycloak_port/realms/health/.well-known/openid-configuration" 30
+  wait_http nginx "http://127.0.0.1:$lb_bridge_port/actuator/health/readiness" 30
   cluster_env
   say "cluster is up: Keycloak http://127.0.0.1:$lb_keycloak_port (nodes $((keycloak_port_base + 1))..), bridge http://127.0.0.1:$lb_bridge_port, settings $home/cluster.env"
 }
@@ -298,9 +329,9 @@ cluster_down() {
   for name in $(cluster_names); do
     if running "$name"; then
       pid=$(cat "$pids/$name.pid")
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-      kill -9 "$pid" 2>/dev/null || true
+      cluster_signal TERM "$pid"
+      for _ in $(seq 1 30); do kill -0 -- "-$pid" 2>/dev/null || kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+      cluster_signal KILL "$pid"
       say "$name stopped"
     fi
     rm -f "$pids/$name.pid"
@@ -341,7 +372,8 @@ cluster_kill() {
   cluster_init
   local name=$1
   running "$name" || die "$name is not running"
-  kill -9 "$(cat "$pids/$name.pid")"
+  # nginx's workers would outlive a killed master and keep its ports: it is stopped, not killed
+  if [ "$name" = nginx ]; then cluster_signal TERM "$(cat "$pids/$name.pid")"; sleep 1; else cluster_signal KILL "$(cat "$pids/$name.pid")"; fi
   rm -f "$pids/$name.pid"
   say "$name killed"
 }
@@ -356,7 +388,7 @@ cluster_restart() {
       # a restarted Redis comes back as a replica of whichever node Sentinel promoted meanwhile
       local n=${name#redis-} master
       master=$(redis-cli -p "$((sentinel_port_base + 1))" sentinel get-master-addr-by-name "$SENTINEL_MASTER" | sed -n 2p)
-      start "$name" redis-server --bind 127.0.0.1 --port "$((redis_port_base + n))" --dir "$home/redis/$n" \
+      cluster_start "$name" redis-server --bind 127.0.0.1 --port "$((redis_port_base + n))" --dir "$home/redis/$n" \
         --appendonly yes --save "" --replicaof 127.0.0.1 "$master"
       ;;
     postgres)

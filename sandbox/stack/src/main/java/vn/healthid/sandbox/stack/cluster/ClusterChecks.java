@@ -43,6 +43,7 @@ public final class ClusterChecks {
         checks.put("qr-across-nodes", concurrency::qrLoginAcrossNodes);
         checks.put("phone-race", concurrency::twoPhonesOneWinner);
         checks.put("lockout-below", concurrency::belowThresholdStaysOpen);
+        checks.put("lockout-sequential", concurrency::sequentialFailuresLock);
         checks.put("lockout-exact", concurrency::thresholdInParallelLocks);
         checks.put("lockout-20", concurrency::twentyParallelFailuresLock);
         checks.put("first-login", concurrency::parallelFirstLoginsMakeOneUser);

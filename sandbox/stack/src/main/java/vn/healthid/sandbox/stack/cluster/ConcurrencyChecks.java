@@ -185,6 +185,31 @@ final class ConcurrencyChecks {
                 + "; the genuine card still logs in on A and B";
     }
 
+    /**
+     * card 4 again, after {@link #belowThresholdStaysOpen}: threshold failures one after the other, alternating between
+     * the nodes, lock the card on both (the lock is shared; only counting at the same moment is at stake).
+     */
+    String sequentialFailuresLock() {
+        Card card = env.card(4);
+        Chip chip = new Chip();
+        Map<String, Integer> answers = new TreeMap<>();
+        for (int i = 0; i < LOCKOUT_THRESHOLD; i++) {
+            String node = i % 2 == 0 ? a : b;
+            answers.merge(
+                    Chip.outcome(chip.redeem(node, Chip.withWrongSignature(card, chip.challenge(node)))),
+                    1,
+                    Integer::sum);
+        }
+        String onA = Chip.outcome(new Chip().login(a, card));
+        String onB = Chip.outcome(new Chip().login(b, card));
+        expect(
+                onA.equals("CARD_LOCKED") && onB.equals("CARD_LOCKED"),
+                LOCKOUT_THRESHOLD + " failures in turn " + answers + ", then the genuine card: A " + onA + ", B "
+                        + onB);
+        return LOCKOUT_THRESHOLD + " failures in turn on A and B " + answers
+                + "; the genuine card is then CARD_LOCKED on both";
+    }
+
     /** card 5: exactly threshold failures at once, split over both nodes, lock the card on both. */
     String thresholdInParallelLocks() {
         return lockedAfter(5, LOCKOUT_THRESHOLD);
