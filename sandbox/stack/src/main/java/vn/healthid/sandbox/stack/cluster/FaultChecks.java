@@ -4,6 +4,7 @@ import static vn.healthid.sandbox.stack.cluster.ClusterChecks.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,7 +113,8 @@ final class FaultChecks {
         long promoted = -1;
         long[] served = new long[env.bridgeNodes().size()];
         Map<Integer, Integer> meanwhile = new TreeMap<>();
-        while (elapsedMs(killed) < REDIS_RECOVERY_BOUND_MS && (promoted < 0 || min(served) < 0 || served[0] == 0)) {
+        while (elapsedMs(killed) < REDIS_RECOVERY_BOUND_MS
+                && (promoted < 0 || Arrays.stream(served).anyMatch(ms -> ms == 0))) {
             if (promoted < 0 && !primary.equals(primaryOrEmpty())) {
                 promoted = elapsedMs(killed);
                 cluster.restart(primaryName); // back as a replica of the promoted one: WAIT has a replica again
@@ -138,7 +140,7 @@ final class FaultChecks {
                 !((List<?>) cluster.redis("XRANGE", reader.streamKey(), acknowledged, acknowledged)).isEmpty();
         String detail =
                 "primary " + primaryName + " killed; promoted after " + promoted + " ms; reads served again after "
-                        + java.util.Arrays.toString(served) + " ms (per replica); meanwhile " + meanwhile
+                        + Arrays.toString(served) + " ms (per replica); meanwhile " + meanwhile
                         + "; acknowledged entry " + (survived ? "present" : "LOST") + " on " + cluster.redisPrimary();
         expect(promoted >= 0 && min(served) > 0 && Set.of(503).containsAll(meanwhile.keySet()) && survived, detail);
         return detail;

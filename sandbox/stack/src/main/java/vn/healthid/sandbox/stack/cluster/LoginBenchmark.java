@@ -44,7 +44,16 @@ public final class LoginBenchmark {
             loader.load(0, SMALL);
         }
         System.out.println("bench: " + SMALL + " citizens loaded; node " + node);
+        long eventsBefore = Long.parseLong(psql.query("select count(*) from event_entity"));
+        long eventBytesBefore = Long.parseLong(psql.query("select pg_total_relation_size('event_entity')"));
         double[][] small = measure(node, cards, "1k");
+        long events = Long.parseLong(psql.query("select count(*) from event_entity")) - eventsBefore;
+        long eventBytes =
+                Long.parseLong(psql.query("select pg_total_relation_size('event_entity')")) - eventBytesBefore;
+        int logins = WARMUP + ROUNDS * LOGINS_PER_ROUND;
+        System.out.printf(
+                "bench: Keycloak events stored: %d for %d chip logins (%.2f per login), %d bytes per event%n",
+                events, logins, (double) events / logins, events == 0 ? 0 : eventBytes / events);
         String smallSizes = sizes(psql);
 
         long started = System.nanoTime();
