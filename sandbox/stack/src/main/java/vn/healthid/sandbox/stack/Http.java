@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** A small HTTP client for the demo: one cookie jar (a browser's), no automatic redirects. */
-final class Http {
+public final class Http {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client = HttpClient.newBuilder()
@@ -26,8 +26,8 @@ final class Http {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    record Response(int status, String body, Optional<String> location) {
-        JsonNode json() {
+    public record Response(int status, String body, Optional<String> location) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -35,7 +35,7 @@ final class Http {
             }
         }
 
-        Response expect(int expected, String what) {
+        public Response expect(int expected, String what) {
             if (status != expected) {
                 throw new DemoFailure(what + ": HTTP " + status + " " + abbreviate(body));
             }
@@ -43,25 +43,25 @@ final class Http {
         }
     }
 
-    Response get(String url, String... headers) {
+    public Response get(String url, String... headers) {
         return send(request(url, headers).GET().build());
     }
 
-    Response postForm(String url, Map<String, String> form, String... headers) {
+    public Response postForm(String url, Map<String, String> form, String... headers) {
         return send(request(url, headers)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form)))
                 .build());
     }
 
-    Response postJson(String url, String json, String... headers) {
+    public Response postJson(String url, String json, String... headers) {
         return send(request(url, headers)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build());
     }
 
-    Response postFhir(String url, String json, String... headers) {
+    public Response postFhir(String url, String json, String... headers) {
         return send(request(url, headers)
                 .header("Content-Type", "application/fhir+json")
                 .header("Accept", "application/fhir+json")
@@ -69,7 +69,7 @@ final class Http {
                 .build());
     }
 
-    Response putFhir(String url, String json, String... headers) {
+    public Response putFhir(String url, String json, String... headers) {
         return send(request(url, headers)
                 .header("Content-Type", "application/fhir+json")
                 .header("Accept", "application/fhir+json")
@@ -77,17 +77,21 @@ final class Http {
                 .build());
     }
 
-    static String form(Map<String, String> form) {
+    public Response delete(String url, String... headers) {
+        return send(request(url, headers).DELETE().build());
+    }
+
+    public static String form(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
     }
 
-    static String enc(String value) {
+    public static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         String flat = text == null ? "" : text.replaceAll("\\s+", " ");
         return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
     }

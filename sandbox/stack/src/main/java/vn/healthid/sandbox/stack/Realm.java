@@ -10,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.healthid.sandbox.cards.Card;
 
-/** The health realm as the demo's clients see it: the staff password grant, browser login answered by a reader. */
-final class Realm {
+/** The health realm as the demo's clients see it: challenge, chip grant, staff password grant, browser login. */
+public final class Realm {
 
+    public static final String CHIP_GRANT = "urn:vn:healthid:params:oauth:grant-type:cccd-chip";
     private static final Pattern DATA = Pattern.compile("data-(challenge|callback)=\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("id=\"cccd-form\" action=\"([^\"]+)\"");
     private static final Pattern CONFIRM_ACTION = Pattern.compile("id=\"cccd-confirm-form\" action=\"([^\"]+)\"");
@@ -21,20 +23,40 @@ final class Realm {
 
     private final String realmUrl;
 
-    Realm(String keycloakUrl) {
+    public Realm(String keycloakUrl) {
         this.realmUrl = keycloakUrl + "/realms/health";
     }
 
-    String url() {
+    public String url() {
         return realmUrl;
     }
 
-    String tokenUrl() {
+    public String tokenUrl() {
         return realmUrl + "/protocol/openid-connect/token";
     }
 
+    public String challenge(Http http, String clientId, String secret) {
+        return http.postForm(realmUrl + "/cccd/challenge", Map.of("client_id", clientId, "client_secret", secret))
+                .expect(200, "challenge")
+                .json()
+                .path("challenge")
+                .asText();
+    }
+
+    /** The clinic back channel: the bundle read from the card on the desk reader, for a citizen token. */
+    public JsonNode chipToken(Http http, String clientId, String secret, String bundle, String scope) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", CHIP_GRANT);
+        form.put("client_id", clientId);
+        form.put("client_secret", secret);
+        form.put("chip_bundle", bundle);
+        form.put("scope", scope);
+        return http.postForm(tokenUrl(), form).expect(200, "chip token").json();
+    }
+
     /** Sandbox staff sign-in at the clinic's software (the demo realm allows the password grant for clinic staff). */
-    JsonNode passwordToken(Http http, String clientId, String secret, String username, String password, String scope) {
+    public JsonNode passwordToken(
+            Http http, String clientId, String secret, String username, String password, String scope) {
         return http.postForm(
                         tokenUrl(),
                         Map.of(
@@ -50,7 +72,7 @@ final class Realm {
 
     /** Who answers the login page's QR code: a reader that posts the card's bundle to the page's phone callback. */
     @FunctionalInterface
-    interface ChipDelivery {
+    public interface ChipDelivery {
         void deliver(String challenge, String callback);
     }
 
@@ -60,7 +82,15 @@ final class Realm {
      * page then shows whose card arrived, the citizen confirms it is theirs; when the browser already has a session of
      * a high enough level, no chip is read (SSO).
      */
-    BrowserLogin browserLogin(
+    public BrowserLogin browserLogin(
+            Http browser, String clientId, String redirectUri, String scope, String acrValues, Card card) {
+        return browserLogin(browser, clientId, redirectUri, scope, acrValues, (challenge, callback) -> new Http()
+                .postJson(callback, card.bundleJson(challenge))
+                .expect(202, "phone posts the chip bundle"));
+    }
+
+    /** As above, with {@code reader} answering the QR code (a kiosk's desk reader, or a simulated phone). */
+    public BrowserLogin browserLogin(
             Http browser, String clientId, String redirectUri, String scope, String acrValues, ChipDelivery reader) {
         String verifier = randomUrlSafe(32);
         String state = randomUrlSafe(16);
@@ -119,7 +149,7 @@ final class Realm {
         throw new DemoFailure("the login did not finish within 10 redirects");
     }
 
-    record BrowserLogin(JsonNode tokens, boolean chipRead) {}
+    public record BrowserLogin(JsonNode tokens, boolean chipRead) {}
 
     private static String query(String url, String name) {
         int q = url.indexOf('?');
@@ -155,7 +185,7 @@ final class Realm {
     }
 
     /** The payload of a JWT, for printing claims (the demo trusts its own Keycloak; the bridge verifies). */
-    static JsonNode claims(String jwt) {
+    public static JsonNode claims(String jwt) {
         String[] parts = jwt.split("\\.");
         try {
             return Http.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));

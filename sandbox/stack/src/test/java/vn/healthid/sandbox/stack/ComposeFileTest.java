@@ -42,7 +42,17 @@ class ComposeFileTest {
     void definesTheProductionServices() {
         assertThat(services)
                 .containsKeys(
-                        "postgres", "keycloak-1", "keycloak-2", "keycloak", "redis", "fhir-bridge", "gateway-standin");
+                        "postgres",
+                        "keycloak-1",
+                        "keycloak-2",
+                        "keycloak",
+                        "redis",
+                        "redis-replica-1",
+                        "sentinel-1",
+                        "fhir-bridge-1",
+                        "fhir-bridge-2",
+                        "fhir-bridge",
+                        "gateway-standin");
     }
 
     @Test
@@ -120,7 +130,7 @@ class ComposeFileTest {
     @Test
     void pointsTheLoadBalancerAtBothKeycloakNodes() throws IOException {
         String nginx = Files.readString(COMPOSE_DIR.resolve("nginx/keycloak.conf"));
-        assertThat(nginx).contains("server keycloak-1:8080;", "server keycloak-2:8080;", "listen 8080;");
+        assertThat(nginx).contains("server keycloak-1:8080 ", "server keycloak-2:8080 ", "listen 8080;");
         assertThat(strings(services.get("keycloak-1").get("expose"))).contains("8080");
     }
 

@@ -1,0 +1,73 @@
+package vn.healthid.sandbox.stack.cluster;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import vn.healthid.sandbox.stack.DemoFailure;
+
+/** The cluster's PostgreSQL through {@code psql} (the machine has it; the stack module has no JDBC driver). */
+final class Psql {
+
+    private final String host;
+    private final String port;
+
+    Psql(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        this.host = hostPort.substring(0, colon);
+        this.port = hostPort.substring(colon + 1);
+    }
+
+    /** One statement's rows, unaligned, fields separated by '|'. */
+    String query(String sql) {
+        return run(List.of("-tAc", sql), null);
+    }
+
+    /** {@code \copy table (columns) from stdin csv}, fed by {@code rows}. */
+    void copy(String table, String columns, Consumer<Appendable> rows) {
+        run(List.of("-c", "\\copy " + table + " (" + columns + ") from stdin with (format csv)"), rows);
+    }
+
+    private String run(List<String> arguments, Consumer<Appendable> input) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                "psql",
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                host,
+                "-p",
+                port,
+                "-U",
+                "postgres",
+                "-d",
+                "keycloak"));
+        command.addAll(arguments);
+        try {
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (input != null) {
+                try (OutputStream out = process.getOutputStream();
+                        var writer = new java.io.BufferedWriter(
+                                new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 20)) {
+                    input.accept(writer);
+                }
+            } else {
+                process.getOutputStream().close();
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(2, TimeUnit.HOURS) || process.exitValue() != 0) {
+                throw new DemoFailure("psql failed: " + output.strip());
+            }
+            return output.strip();
+        } catch (IOException e) {
+            throw new DemoFailure("cannot run psql: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoFailure("interrupted");
+        }
+    }
+}
