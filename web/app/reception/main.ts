@@ -14,7 +14,7 @@ const SCOPE = "openid fhirUser profile";
 const APP: Words = { vi: "Quầy tiếp đón · healthid", en: "Reception desk · healthid" };
 
 type Problem = { advice: Advice; code: string; detail?: string };
-type Result = { card: ReadAnswer; answer: Eligibility; checkedAt: string; ms: number };
+type Result = { card: ReadAnswer; person?: Resource; answer: Eligibility; checkedAt: string; ms: number };
 
 class ReceptionApp extends LitElement {
   static properties = {
@@ -147,6 +147,10 @@ class ReceptionApp extends LitElement {
     }
     this.busy = t({ vi: "Đang tra cứu cổng BHYT…", en: "Asking the insurance gateway…" });
     try {
+      // The person as the chip proved them: the clerk compares the name and date of birth with the person.
+      const person = await fhir<Resource>(`${this.cfg!.fhirBaseUrl}/${this.card.patient}`, this.card.access_token).catch(
+        () => undefined,
+      );
       const response = await fhir<Resource>(this.cfg!.fhirBaseUrl + "/CoverageEligibilityRequest", this.card.access_token, {
         method: "POST",
         headers: { "X-Staff-Token": this.card.staff_token ?? s.accessToken },
@@ -154,6 +158,7 @@ class ReceptionApp extends LitElement {
       });
       this.result = {
         card: this.card,
+        person,
         answer: eligibility(response),
         checkedAt: new Date().toISOString(),
         ms: Math.round(performance.now() - started),
@@ -240,6 +245,8 @@ class ReceptionApp extends LitElement {
         ${lang() === "en" && a.messageEn ? html`<p>${a.messageEn}</p>` : nothing}
       </div>
       <dl class="facts">
+        <dt>${t({ vi: "Người bệnh", en: "Patient" })}</dt><dd data-testid="person">${personName(r.person)}</dd>
+        <dt>${t({ vi: "Ngày sinh", en: "Date of birth" })}</dt><dd>${date((r.person as Record<string, any> | undefined)?.birthDate)}</dd>
         <dt>${t({ vi: "Thẻ CCCD", en: "CCCD card" })}</dt><dd>${r.card.card?.number ?? "–"}</dd>
         <dt>${t({ vi: "Mức hưởng", en: "Benefit level" })}</dt><dd>${a.paidPercent !== undefined ? a.paidPercent + "%" : "–"}</dd>
         <dt>${t({ vi: "Đúng nơi đăng ký KCB ban đầu", en: "Registered facility is this clinic" })}</dt>
@@ -293,6 +300,13 @@ class ReceptionApp extends LitElement {
         })}</tbody>
       </table>`;
   }
+}
+
+/** Family name first, as Vietnamese names are written. */
+function personName(patient: Resource | undefined): string {
+  const name = (patient as Record<string, any> | undefined)?.name?.[0];
+  if (!name) return "–";
+  return name.family ? [name.family, ...(name.given ?? [])].join(" ") : (name.text ?? "–");
 }
 
 customElements.define("hid-reception-app", ReceptionApp);

@@ -55,6 +55,7 @@ test("a card insured at this clinic reads as insured, with the benefit level and
   t.assert.equal(await answer.getAttribute("data-stale"), "false");
   const text = await answer.textContent();
   t.assert.match(text, /Có BHYT hôm nay/);
+  t.assert.equal((await page.textContent('[data-testid="person"]')).trim(), card("01").citizen.fullName);
   t.assert.match(text, /000/);
   t.assert.match(text, /Đúng nơi đăng ký KCB ban đầu\s*Có/);
   t.assert.match(text, /Mức hưởng\s*\d+%/);
