@@ -368,7 +368,11 @@ class RecordsApp extends LitElement {
     const entityType = e.entity?.find((x: Any) => x.type)?.type?.code ?? e.entity?.[0]?.what?.reference?.split("/")[0];
     const thing = words(TYPES, entityType);
     const purpose = words(PURPOSES, e.purposeOfEvent?.[0]?.coding?.[0]?.code);
-    const whoText = me
+    // A clinic holding the card read at its desk acts with the citizen's own (chip-present) token: say so.
+    const atClinic = me && client !== undefined && client.startsWith("clinic-");
+    const whoText = atClinic
+      ? t({ vi: "Phòng khám, với thẻ CCCD của bạn", en: "A clinic, with your CCCD card" })
+      : me
       ? t({ vi: "Bạn", en: "You" })
       : user?.identifier?.value ?? (client ? t({ vi: "Ứng dụng", en: "An app" }) : t({ vi: "Không rõ", en: "Unknown" }));
     return html`<li class=${allowed ? "" : "refused"} data-client=${client ?? ""} data-outcome=${e.outcome}>
