@@ -21,8 +21,11 @@ web_build() {
     return 0
   fi
   say "building the web apps (npm ci && npm run build) ..."
-  (cd "$dir" && npm ci --no-audit --no-fund && npm run build) >"$logs/web-build.log" 2>&1 ||
-    die "the web build failed; see $logs/web-build.log"
+  # npm ci only when node_modules is missing or older than the lock file (npm writes node_modules/.package-lock.json).
+  (cd "$dir" &&
+    if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+      npm ci --no-audit --no-fund
+    fi && npm run build) >"$logs/web-build.log" 2>&1 || die "the web build failed; see $logs/web-build.log"
   touch "$stamp"
 }
 

@@ -235,7 +235,8 @@ class RecordsApp extends LitElement {
 
   private handle(e: unknown, reason: Words) {
     if (e instanceof FhirError && e.has("STEP_UP_REQUIRED")) {
-      this.stepUp = { acr: e.stepUpAcrValues?.split(" ").pop() ?? TOP_ACR, reason };
+      // acr_values as the bridge lists them (RFC 9470), max_age when it asks for a recent proof.
+      this.stepUp = { acr: e.stepUpAcrValues ?? TOP_ACR, maxAge: e.stepUpMaxAge, reason };
       this.updateComplete.then(() => (this.querySelector("#step-up") as HTMLElement | null)?.focus());
       return;
     }
@@ -243,7 +244,7 @@ class RecordsApp extends LitElement {
     this.notice = { cls: "bad", text: t({ vi: "Không thực hiện được: ", en: "That did not work: " }) + code };
   }
 
-  private stepUpView(s: { acr: string; reason: Words }): TemplateResult {
+  private stepUpView(s: { acr: string; maxAge?: string; reason: Words }): TemplateResult {
     return html`<section class="panel" aria-labelledby="step-up">
       <div class="status warn">
         <strong class="big" id="step-up" tabindex="-1">${t({ vi: "Cần xác thực lại bằng thẻ CCCD", en: "Confirm with your CCCD card" })}</strong>
@@ -251,7 +252,7 @@ class RecordsApp extends LitElement {
         <div class="actions">
           <button class="primary" id="step-up-go" type="button" @click=${() => {
             sessionStorage.setItem(PENDING_VIEW, this.view);
-            signIn(CLIENT_ID, SCOPE, "/records/", { acr_values: s.acr, max_age: "0" });
+            signIn(CLIENT_ID, SCOPE, "/records/", { acr_values: s.acr, ...(s.maxAge !== undefined ? { max_age: s.maxAge } : {}) });
           }}>${t({ vi: "Xác thực bằng thẻ", en: "Confirm with the card" })}</button>
           <button type="button" @click=${() => (this.stepUp = undefined)}>${t({ vi: "Để sau", en: "Not now" })}</button>
         </div>

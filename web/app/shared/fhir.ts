@@ -18,6 +18,7 @@ export class FhirError extends Error {
     readonly text: string,
     readonly gatewayCode?: string,
     readonly stepUpAcrValues?: string,
+    readonly stepUpMaxAge?: string,
   ) {
     super(`${status} ${codes.join(" ")} ${text}`.trim());
   }
@@ -71,8 +72,9 @@ function toError(response: Response, body: unknown): FhirError {
   }
   const challenge = response.headers.get("WWW-Authenticate") ?? "";
   const acr = /acr_values="([^"]*)"/.exec(challenge)?.[1];
+  const maxAge = /max_age="?(\d+)/.exec(challenge)?.[1];
   if (codes.length === 0) codes.push("HTTP_" + response.status);
-  return new FhirError(response.status, codes, text, gatewayCode, acr);
+  return new FhirError(response.status, codes, text, gatewayCode, acr, maxAge);
 }
 
 export function resources<T extends Resource>(bundle: Bundle | undefined, type?: string): T[] {

@@ -30,6 +30,11 @@ async function read(number) {
   await page.fill("#expiry", c.dateOfExpiry ?? "");
   await page.click("#read-card");
   await page.waitForSelector('[data-testid="eligibility"], [data-testid="problem"]', { timeout: 30_000 });
+  const timing = page.locator('[data-testid="timing"]');
+  if (await timing.count()) {
+    // A figure for the report (docs/web-apps.md), not an assertion: tests never time things.
+    console.log(`# card ${number}: reader ${await timing.getAttribute("data-reader-ms")} ms, lookup ${await timing.getAttribute("data-lookup-ms")} ms`);
+  }
   const problem = page.locator('[data-testid="problem"]');
   if (await problem.count()) console.log("# the page shows: " + (await problem.textContent()).replace(/\s+/g, " "));
   return c;

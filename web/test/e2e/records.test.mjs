@@ -30,6 +30,14 @@ test("the citizen signs in with the QR code and the page continues by itself whe
   await page.waitForSelector("#cccd-login");
   t.assert.equal(await page.locator("#cccd-continue").isVisible(), false, "no competing Continue button");
   await check(page, "records-02-keycloak-qr", t);
+  // First a card whose chip data was altered: refused, with the reason in words, never a raw code.
+  await phoneAnswers(page, "fault-tampered-dg13");
+  const refusal = page.locator(".hid-message-error");
+  await refusal.waitFor({ timeout: 30_000 });
+  const words = await refusal.textContent();
+  t.assert.match(words, /dữ liệu trên chip đã bị sửa đổi/);
+  t.assert.doesNotMatch(words, /[A-Z][A-Z0-9]*_[A-Z0-9_]+/);
+  await check(page, "records-02b-keycloak-card-refused", t);
   await phoneAnswers(page, CITIZEN);
   await page.waitForURL(`${webUrl}/records/**`, { timeout: 30_000 });
   await page.waitForSelector('[data-testid="coverage"], .status.bad', { timeout: 30_000 });
@@ -56,4 +64,45 @@ test("who looked at my records shows the clinic's reception check", async (t) =>
   for (const li of await page.locator('[data-testid="timeline"] li').all()) {
     t.assert.notEqual(await li.getAttribute("data-client"), "my-records");
   }
+});
+
+test("the citizen books a telehealth visit, a doctor accepts it, and the citizen joins when the room opens", async (t) => {
+  await page.click('nav a[href="#appointments"]');
+  await page.waitForSelector("#book-form");
+  await check(page, "records-05-appointments", t);
+  await page.fill("#reason", "Tái khám huyết áp");
+  await page.click("#book");
+  const proposed = page.locator('[data-testid="appointments"] li[data-status="proposed"]').first();
+  await proposed.waitFor();
+  t.assert.match(await proposed.textContent(), /Chờ bác sĩ nhận/);
+  await doctorAccepts(await proposed.getAttribute("data-id"));
+  await page.reload();
+  await page.waitForSelector('[data-testid="appointments"] li[data-status="booked"] [data-join]');
+  await page.click('[data-testid="appointments"] li[data-status="booked"] [data-join]');
+  const joined = page.locator('[data-testid="joined"]');
+  await joined.waitFor({ timeout: 15_000 });
+  t.assert.match(await joined.textContent(), /Đã vào phòng/);
+  await check(page, "records-06-joined", t);
+});
+
+test("the citizen grants a clinic consent for treatment, sees it, and revokes it", async (t) => {
+  await page.click('nav a[href="#consents"]');
+  await page.waitForSelector("#grant-form");
+  await page.selectOption("#clinic", "clinic-reception");
+  await page.selectOption("#purpose", "TREAT");
+  await page.click("#grant");
+  const active = page.locator('[data-testid="consents"] li[data-status="active"]').first();
+  await active.waitFor({ timeout: 15_000 }).catch(async () => {
+    throw new Error("no active consent: " + (await page.textContent("main")));
+  });
+  t.assert.match(await active.textContent(), /Phòng khám – quầy tiếp đón/);
+  await check(page, "records-07-consent-granted", t);
+  const id = await active.getAttribute("data-id");
+  await page.click(`[data-revoke="${id}"]`);
+  await page.waitForSelector(`[data-testid="consents"] li[data-id="${id}"][data-status="inactive"]`, { timeout: 15_000 });
+  await check(page, "records-08-consent-revoked", t);
+  await page.click('nav a[href="#audit"]');
+  await page.click("text=Tải lại");
+  await page.waitForSelector('[data-testid="timeline"] li');
+  t.assert.match(await page.textContent('[data-testid="timeline"]'), /đồng ý chia sẻ/);
 });
