@@ -5,7 +5,7 @@
   <#elseif section = "form">
     <div id="cccd-login" data-challenge="${cccdChallenge}" data-callback="${cccdCallback}" data-status-url="${cccdStatusUrl}" data-deep-link="${cccdDeepLink}">
       <p>${msg("cccdScanInstruction")}</p>
-      <div id="cccd-qr" aria-label="${msg("cccdQrLabel")}">${cccdQrSvg?no_esc}</div>
+      <div id="cccd-qr" role="img" aria-label="${msg("cccdQrLabel")}">${cccdQrSvg?no_esc}</div>
       <p><a id="cccd-deep-link" href="${cccdDeepLink}">${msg("cccdOpenOnThisPhone")}</a></p>
       <p id="cccd-expired" hidden>${msg("cccdExpired")}</p>
       <form id="cccd-form" action="${url.loginAction}" method="post">
