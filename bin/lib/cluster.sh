@@ -299,8 +299,11 @@ cluster_up() {
   cluster_keycloak_build
   local n
   cluster_keycloak_node 1
-  wait_keycloak_node 1 # the first node imports the realms and creates the schema alone
+  # Once node 1 listens, it creates the schema and imports the realms under Keycloak's database lock; the other
+  # nodes start meanwhile (their JVM start overlaps that work) and wait for the lock.
+  wait_http keycloak-1 "http://127.0.0.1:$((keycloak_port_base + 11))/health/live" 300
   for n in $(seq 2 "$KEYCLOAK_NODES"); do cluster_keycloak_node "$n"; done
+  wait_keycloak_node 1
   for n in $(seq 1 "$BRIDGE_NODES"); do cluster_bridge "$n"; done
   cluster_nginx
   for n in $(seq 2 "$KEYCLOAK_NODES"); do wait_keycloak_node "$n"; done
