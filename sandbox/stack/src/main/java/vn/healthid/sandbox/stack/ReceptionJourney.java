@@ -52,6 +52,15 @@ final class ReceptionJourney {
                         patient,
                         tokens.path("expires_in").asText(),
                         tokens.has("refresh_token") ? "yes" : "no"));
+        // Opening the record registers the citizen at the bridge (docs/patient-id.md): later, with a public
+        // app's token that carries no number, they can look up their own coverage (CitizenJourney).
+        Http.Response record = http.get(
+                stack.fhir() + "/" + patient,
+                "Authorization",
+                "Bearer " + tokens.path("access_token").asText(),
+                "Accept",
+                "application/fhir+json");
+        report.step("   patient record: HTTP " + record.status());
         Http.Response answer = http.postFhir(
                 stack.fhir() + "/CoverageEligibilityRequest/$submit",
                 submission(request(patient)).toString(),
