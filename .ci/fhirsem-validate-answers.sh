@@ -13,5 +13,5 @@ build="${BRIDGE_BUILD_DIR:-$root/fhir-bridge/target}"
   -Dspotless.check.skip=true >/dev/null)
 (cd "$root" && ./mvnw -B -q -ntp -pl fhir-bridge dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$build/validate-answers.classpath" -Dbridge.build.dir="$build" >/dev/null)
-exec "$JAVA_HOME/bin/java" -cp "$build/test-classes:$build/classes:$build/fhir-package:$(cat "$build/validate-answers.classpath")" \
+exec "$JAVA_HOME/bin/java" -Dlogback.configurationFile="$root/.ci/fhirsem-validate-answers.logback.xml" -cp "$build/test-classes:$build/classes:$build/fhir-package:$(cat "$build/validate-answers.classpath")" \
   vn.healthid.bridge.fhir.ValidateAnswers "$@"
