@@ -87,6 +87,18 @@ final class ReceptionJourney {
         if (!patient.equals(claims.path("fhirUser").asText())) {
             throw new DemoFailure("the reader's patient is not the token's fhirUser");
         }
+        // Opening the record registers the citizen at the bridge (docs/patient-id.md): later, with a public
+        // app's token that carries no number, they can look up their own coverage (CitizenJourney).
+        Http.Response record = http.get(
+                stack.fhir() + "/" + patient,
+                "Authorization",
+                "Bearer " + accessToken,
+                "Accept",
+                "application/fhir+json");
+        if (record.status() != 200) {
+            throw new DemoFailure("patient record: HTTP " + record.status() + " " + Http.abbreviate(record.body()));
+        }
+        report.step("   patient record: HTTP 200, " + record.json().at("/name/0/text").asText("(no name)"));
         Http.Response eligibility = http.postFhir(
                 stack.fhir() + "/CoverageEligibilityRequest/$submit",
                 submission(request(patient)).toString(),
