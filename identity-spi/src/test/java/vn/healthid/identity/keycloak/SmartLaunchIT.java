@@ -256,7 +256,7 @@ class SmartLaunchIT {
             BrowserLogin browser, Citizen citizen, String scope, String extraQuery) {
         BrowserLogin.Attempt login = browser.start(APP, null, "&scope=" + scope.replace(" ", "%20") + extraQuery);
         login.phonePosts(server.cards().issue(citizen, CardSpec.defaults()).bundleJson(login.challenge()));
-        return login.continueLogin();
+        return login.continueLogin().itsMe();
     }
 
     private static BrowserLogin.Attempt staffLaunch(BrowserLogin browser, String launch) {

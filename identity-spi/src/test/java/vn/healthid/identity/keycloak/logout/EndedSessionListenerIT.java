@@ -51,7 +51,7 @@ class EndedSessionListenerIT {
                     .issue(server.cards().freshCitizen(), CardSpec.defaults())
                     .bundleJson(login.challenge());
             assertThat(login.phonePosts(bundle).status()).isEqualTo(202);
-            JsonNode tokens = login.continueLogin().exchangeCode();
+            JsonNode tokens = login.continueLogin().itsMe().exchangeCode();
             String sid =
                     Oidc.claims(tokens.get("access_token").asText()).get("sid").asText();
             assertThat(redis.exists(key(sid))).as("a login ends nothing").isFalse();
@@ -75,7 +75,7 @@ class EndedSessionListenerIT {
                     .issue(server.cards().freshCitizen(), CardSpec.defaults())
                     .bundleJson(login.challenge());
             login.phonePosts(bundle);
-            JsonNode tokens = login.continueLogin().exchangeCode();
+            JsonNode tokens = login.continueLogin().itsMe().exchangeCode();
             String sid =
                     Oidc.claims(tokens.get("access_token").asText()).get("sid").asText();
             long before = Instant.now().getEpochSecond();
