@@ -16,8 +16,8 @@ import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.Consent.ConsentState;
 import org.hl7.fhir.r4.model.IdType;
 import org.springframework.stereotype.Component;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.security.CallerAuthentication;
 import vn.healthid.bridge.store.VersionConflictException;
@@ -49,7 +49,7 @@ public final class ConsentProvider implements IResourceProvider {
     public MethodOutcome create(@ResourceParam Consent consent) {
         String patientId = citizenProvingRecently();
         if (consent.getStatus() != ConsentState.ACTIVE) {
-            throw new BridgeFhirException(ErrorCode.REQUEST_INVALID, "Consent: a new consent has status active.");
+            throw new BridgeFhirException(BridgeError.REQUEST_INVALID, "Consent: a new consent has status active.");
         }
         Consent stored = repository.create(patientId, validator.accept(consent, patientId));
         return new MethodOutcome(stored.getIdElement(), true).setResource(stored);
@@ -64,7 +64,7 @@ public final class ConsentProvider implements IResourceProvider {
     public List<Consent> search(@OptionalParam(name = Consent.SP_PATIENT) ReferenceParam patient) {
         String patientId = citizen();
         if (patient != null && !patientId.equals(patient.getIdPart())) {
-            throw new BridgeFhirException(ErrorCode.PATIENT_COMPARTMENT);
+            throw new BridgeFhirException(BridgeError.PATIENT_COMPARTMENT);
         }
         return repository.ofPatient(patientId);
     }
@@ -76,18 +76,18 @@ public final class ConsentProvider implements IResourceProvider {
         Consent current = owned(id.getIdPart(), patientId);
         if (current.getStatus() == ConsentState.INACTIVE && consent.getStatus() == ConsentState.ACTIVE) {
             throw new BridgeFhirException(
-                    ErrorCode.REQUEST_INVALID, "Consent: a revoked consent stays revoked; grant a new one.");
+                    BridgeError.REQUEST_INVALID, "Consent: a revoked consent stays revoked; grant a new one.");
         }
         long version = Long.parseLong(current.getMeta().getVersionId());
         if (id.hasVersionIdPart() && id.getVersionIdPartAsLong() != version) {
-            throw new BridgeFhirException(ErrorCode.PRECONDITION_FAILED);
+            throw new BridgeFhirException(BridgeError.PRECONDITION_FAILED);
         }
         consent.setId(id.getIdPart());
         try {
             Consent stored = repository.update(validator.accept(consent, patientId), version);
             return new MethodOutcome(stored.getIdElement(), false).setResource(stored);
         } catch (VersionConflictException e) {
-            throw new BridgeFhirException(ErrorCode.VERSION_CONFLICT);
+            throw new BridgeFhirException(BridgeError.VERSION_CONFLICT);
         }
     }
 
@@ -104,7 +104,7 @@ public final class ConsentProvider implements IResourceProvider {
                 .find(id)
                 .filter(found ->
                         ("Patient/" + patientId).equals(found.getPatient().getReference()))
-                .orElseThrow(() -> new BridgeFhirException(ErrorCode.NOT_FOUND, "Consent/" + id + " is not known."));
+                .orElseThrow(() -> new BridgeFhirException(BridgeError.NOT_FOUND, "Consent/" + id + " is not known."));
         return consent;
     }
 
@@ -124,7 +124,7 @@ public final class ConsentProvider implements IResourceProvider {
         Caller caller = CallerAuthentication.require();
         if (!caller.isCitizenInPerson()) {
             throw new BridgeFhirException(
-                    ErrorCode.SCOPE_INSUFFICIENT, "Consents are managed by the citizen with their own token.");
+                    BridgeError.SCOPE_INSUFFICIENT, "Consents are managed by the citizen with their own token.");
         }
         return caller;
     }

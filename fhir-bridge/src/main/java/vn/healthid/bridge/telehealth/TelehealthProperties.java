@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import vn.healthid.bridge.telehealth.access.Operation;
+import vn.healthid.bridge.telehealth.access.MinLoa;
 
 /**
  * {@code healthid.telehealth.*}: telehealth sessions (docs/telehealth.md lists every key).
@@ -62,27 +62,5 @@ public record TelehealthProperties(
                 Duration.ofDays(30),
                 new MinLoa(2, 2, 1, 1, 1, 2),
                 List.of(DEFAULT_VIDEO_SERVICE));
-    }
-
-    /** Minimum LoA per operation ({@code healthid.telehealth.min-loa.book=2}, ...). */
-    public record MinLoa(
-            @DefaultValue("2") int book,
-            @DefaultValue("2") int join,
-            @DefaultValue("1") int read,
-            @DefaultValue("1") int search,
-            @DefaultValue("1") int cancel,
-            @DefaultValue("2") int update) {
-
-        public int of(Operation operation) {
-            return switch (operation) {
-                case BOOK -> book;
-                case JOIN -> join;
-                case READ -> read;
-                case SEARCH -> search;
-                case CANCEL -> cancel;
-                case UPDATE -> update;
-                case REDEEM -> 0;
-            };
-        }
     }
 }

@@ -21,8 +21,8 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.telehealth.domain.SessionStatus;
 import vn.healthid.bridge.telehealth.persist.StoredSession;
 
@@ -63,7 +63,7 @@ class RedisSessionConcurrencyTest {
                     .singleElement()
                     .isInstanceOfSatisfying(
                             BridgeFhirException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
+                            e -> assertThat(e.code()).isEqualTo(BridgeError.PRECONDITION_FAILED));
             StoredSession booked =
                     bridgeA.queries().read(patient("p1"), proposed.session().id());
             assertThat(booked.version()).isEqualTo(2);
@@ -92,7 +92,7 @@ class RedisSessionConcurrencyTest {
             assertThat(failures)
                     .hasSize(5)
                     .allSatisfy(f -> assertThat(f)
-                            .isInstanceOfAny(BridgeFhirException.class, TelehealthException.class)
+                            .isInstanceOfAny(BridgeFhirException.class, BridgeFhirException.class)
                             .satisfies(
                                     e -> assertThat(((ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException) e)
                                                     .getStatusCode())
@@ -130,7 +130,7 @@ class RedisSessionConcurrencyTest {
             assertThat(second.join().redeem(videoService(), ticket, id).participant())
                     .isEqualTo("Patient/p1");
             assertThatThrownBy(() -> second.join().redeem(videoService(), ticket, id))
-                    .isInstanceOf(TelehealthException.class);
+                    .isInstanceOf(BridgeFhirException.class);
 
             second.booking()
                     .update(practitioner("d1"), id, change(arrived.session(), SessionStatus.FULFILLED, "d1"), 3L);

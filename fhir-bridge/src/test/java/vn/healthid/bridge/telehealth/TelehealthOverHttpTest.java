@@ -28,7 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import vn.healthid.bridge.telehealth.fhir.TelehealthCodes;
+import vn.healthid.bridge.telehealth.persist.TelehealthCodes;
 import vn.healthid.bridge.testsupport.BridgeIntegrationTest;
 import vn.healthid.bridge.testsupport.FhirValidation;
 import vn.healthid.bridge.testsupport.TokenBuilder;

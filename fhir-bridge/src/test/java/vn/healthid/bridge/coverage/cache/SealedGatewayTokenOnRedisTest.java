@@ -13,11 +13,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPooled;
 import vn.healthid.bridge.coverage.StandIns;
 import vn.healthid.bridge.coverage.gateway.GatewayClient;
 import vn.healthid.bridge.coverage.gateway.GatewaySettings;
 import vn.healthid.bridge.coverage.gateway.GatewayToken;
+import vn.healthid.bridge.store.redis.RedisKeys;
+import vn.healthid.bridge.store.redis.RedisTtlCache;
 import vn.healthid.sandbox.gateway.Credentials;
 import vn.healthid.sandbox.gateway.GatewayStandIn;
 import vn.healthid.sandbox.gateway.Population;
@@ -32,19 +35,28 @@ class SealedGatewayTokenOnRedisTest {
     private final ObjectMapper mapper = new ObjectMapper();
     private final String username = "bridgesessions-test-" + UUID.randomUUID();
     private final String other = "bridgesessions-test-" + UUID.randomUUID();
+    private static final String PREFIX = "healthid:";
     private JedisPooled jedis;
+    private JedisPool pool;
     private StoredTokenCache cache;
 
     @BeforeEach
     void connect() {
         jedis = new JedisPooled(new HostAndPort("127.0.0.1", 6379));
-        cache = new StoredTokenCache(new RedisCoverageStore(jedis), mapper, StandIns.SEALER);
+        pool = new JedisPool("127.0.0.1", 6379);
+        cache = new StoredTokenCache(new RedisTtlCache(pool, new RedisKeys(PREFIX)), mapper, StandIns.SEALER);
+    }
+
+    /** Where the store keeps a user's session: the bridge's cache key of {@link StoredTokenCache#keyOf}. */
+    private static String redisKey(String user) {
+        return PREFIX + "cache:" + StoredTokenCache.keyOf(user);
     }
 
     @AfterEach
     void removeKeys() {
-        jedis.del(StoredTokenCache.keyOf(username), StoredTokenCache.keyOf(other));
+        jedis.del(redisKey(username), redisKey(other));
         jedis.close();
+        pool.close();
     }
 
     @Test
@@ -53,7 +65,7 @@ class SealedGatewayTokenOnRedisTest {
 
         cache.put(token, Duration.ofMinutes(5));
 
-        String stored = jedis.get(StoredTokenCache.keyOf(username));
+        String stored = jedis.get(redisKey(username));
         assertThat(stored)
                 .startsWith("g1.")
                 .doesNotContain("access-secret")
@@ -67,16 +79,16 @@ class SealedGatewayTokenOnRedisTest {
         GatewayToken token = token("access-secret-0123456789", "id-secret-9876543210");
 
         cache.put(token, Duration.ofMinutes(5));
-        String first = jedis.get(StoredTokenCache.keyOf(username));
+        String first = jedis.get(redisKey(username));
         cache.put(token, Duration.ofMinutes(5));
 
-        assertThat(jedis.get(StoredTokenCache.keyOf(username))).isNotEqualTo(first);
+        assertThat(jedis.get(redisKey(username))).isNotEqualTo(first);
     }
 
     @Test
     void tamperedValueIsAMiss() {
         cache.put(token("access-secret-0123456789", "id-secret-9876543210"), Duration.ofMinutes(5));
-        String key = StoredTokenCache.keyOf(username);
+        String key = redisKey(username);
         String stored = jedis.get(key);
         int middle = stored.length() / 2;
         char flipped = stored.charAt(middle) == 'A' ? 'B' : 'A';
@@ -88,7 +100,7 @@ class SealedGatewayTokenOnRedisTest {
     @Test
     void plaintextValueOfTheOlderFormatIsAMiss() {
         jedis.set(
-                StoredTokenCache.keyOf(username),
+                redisKey(username),
                 "{\"accessToken\":\"planted\",\"idToken\":\"planted\",\"username\":\"" + username
                         + "\",\"expiresAtMillis\":"
                         + Instant.now().plusSeconds(600).toEpochMilli() + "}");
@@ -100,7 +112,7 @@ class SealedGatewayTokenOnRedisTest {
     void valueCopiedUnderAnotherAccountDoesNotOpen() {
         cache.put(token("access-secret-0123456789", "id-secret-9876543210"), Duration.ofMinutes(5));
 
-        jedis.set(StoredTokenCache.keyOf(other), jedis.get(StoredTokenCache.keyOf(username)));
+        jedis.set(redisKey(other), jedis.get(redisKey(username)));
 
         assertThat(cache.get(other)).isEmpty();
     }
@@ -126,7 +138,7 @@ class SealedGatewayTokenOnRedisTest {
             var valid = StandIns.byCccd(gateway.population().person("valid"));
             replica(gateway).checkCard(valid, StandIns.CLERK);
             assertThat(gateway.tokensIssued()).isEqualTo(1);
-            String key = StoredTokenCache.keyOf(username);
+            String key = redisKey(username);
             String stored = jedis.get(key);
             jedis.set(key, "g1.AAAA" + stored.substring("g1.AAAA".length()));
 

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.healthid.bridge.coverage.CheckOutcome;
 import vn.healthid.bridge.coverage.StandIns;
-import vn.healthid.bridge.coverage.cache.InMemoryCoverageStore;
 import vn.healthid.bridge.coverage.cache.StoredTokenCache;
+import vn.healthid.bridge.coverage.check.CheckOutcome;
 import vn.healthid.bridge.coverage.gateway.CardQuery;
 import vn.healthid.bridge.coverage.gateway.GatewayClient;
+import vn.healthid.bridge.store.memory.MemoryTtlCache;
 import vn.healthid.sandbox.gateway.GatewayStandIn;
 
 /** Gateway answers (from the stand-in) to FHIR, checked field by field and against the profiles. */
@@ -44,7 +44,7 @@ class EligibilityTranslatorTest {
         var mapper = new ObjectMapper();
         client = new GatewayClient(
                 StandIns.settings(gateway, Duration.ofSeconds(2)),
-                new StoredTokenCache(new InMemoryCoverageStore(Clock.systemUTC()), mapper, StandIns.SEALER),
+                new StoredTokenCache(new MemoryTtlCache(Clock.systemUTC()), mapper, StandIns.SEALER),
                 mapper,
                 Clock.systemUTC());
         validator = new ProfileValidator();

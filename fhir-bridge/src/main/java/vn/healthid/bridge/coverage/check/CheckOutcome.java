@@ -1,4 +1,4 @@
-package vn.healthid.bridge.coverage;
+package vn.healthid.bridge.coverage.check;
 
 import java.time.Instant;
 import vn.healthid.bridge.coverage.gateway.CardCheckResult;

@@ -1,4 +1,4 @@
-package vn.healthid.bridge.telehealth.fhir;
+package vn.healthid.bridge.telehealth.persist;
 
 /** Every code system and code telehealth writes, in one place (documented in docs/telehealth.md). */
 public final class TelehealthCodes {

@@ -1,4 +1,4 @@
-package vn.healthid.bridge.telehealth.fhir;
+package vn.healthid.bridge.telehealth.persist;
 
 import java.time.Instant;
 import java.util.Date;

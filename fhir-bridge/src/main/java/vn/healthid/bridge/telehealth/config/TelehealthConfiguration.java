@@ -1,4 +1,4 @@
-package vn.healthid.bridge.telehealth;
+package vn.healthid.bridge.telehealth.config;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
@@ -8,11 +8,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.healthid.bridge.store.DocumentStore;
 import vn.healthid.bridge.store.SingleUseStore;
+import vn.healthid.bridge.telehealth.TelehealthProperties;
+import vn.healthid.bridge.telehealth.TelehealthServices;
 import vn.healthid.bridge.telehealth.fhir.AppointmentProvider;
 import vn.healthid.bridge.telehealth.fhir.EncounterProvider;
 import vn.healthid.bridge.telehealth.fhir.OwnSessionsSearch;
 import vn.healthid.bridge.telehealth.fhir.TelehealthAuthorizationRules;
-import vn.healthid.bridge.telehealth.fhir.TelehealthOutcomes;
 
 /**
  * The telehealth feature's beans (on unless {@code healthid.telehealth.enabled=false}). The FHIR
@@ -47,11 +48,6 @@ public class TelehealthConfiguration {
     @Bean
     OwnSessionsSearch telehealthOwnSessionsSearch() {
         return new OwnSessionsSearch();
-    }
-
-    @Bean
-    TelehealthOutcomes telehealthOutcomes() {
-        return new TelehealthOutcomes();
     }
 
     @Bean

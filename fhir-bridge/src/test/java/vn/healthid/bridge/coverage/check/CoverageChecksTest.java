@@ -1,4 +1,4 @@
-package vn.healthid.bridge.coverage;
+package vn.healthid.bridge.coverage.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -25,16 +26,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.JedisPool;
+import vn.healthid.bridge.coverage.MutableClock;
+import vn.healthid.bridge.coverage.StandIns;
+import vn.healthid.bridge.coverage.TcpProxy;
 import vn.healthid.bridge.coverage.cache.AnswerCache;
 import vn.healthid.bridge.coverage.cache.CacheKeys;
-import vn.healthid.bridge.coverage.cache.RedisCoverageStore;
-import vn.healthid.bridge.coverage.cache.ResilientStore;
+import vn.healthid.bridge.coverage.cache.SharedFlight;
 import vn.healthid.bridge.coverage.cache.StoredTokenCache;
+import vn.healthid.bridge.coverage.error.CoverageError;
 import vn.healthid.bridge.coverage.gateway.CardCheckParser;
 import vn.healthid.bridge.coverage.gateway.CardQuery;
 import vn.healthid.bridge.coverage.gateway.GatewayClient;
 import vn.healthid.bridge.coverage.gateway.ResultCode;
+import vn.healthid.bridge.fhir.BridgeFhirException;
+import vn.healthid.bridge.store.Outage;
+import vn.healthid.bridge.store.ResilientLeases;
+import vn.healthid.bridge.store.ResilientTtlCache;
+import vn.healthid.bridge.store.redis.RedisKeys;
+import vn.healthid.bridge.store.redis.RedisLeases;
+import vn.healthid.bridge.store.redis.RedisTtlCache;
 import vn.healthid.sandbox.gateway.FaultMode;
 import vn.healthid.sandbox.gateway.GatewayStandIn;
 
@@ -50,8 +61,10 @@ class CoverageChecksTest {
     // Noon in Vietnam, so that the end of the local day never cuts the TTL short in these tests.
     final MutableClock clock = new MutableClock(Instant.parse("2026-06-15T05:00:00Z"));
     TcpProxy redis;
-    JedisPooled jedis;
-    ResilientStore store;
+    JedisPool pool;
+    Outage outage;
+    ResilientTtlCache store;
+    ResilientLeases leases;
     CoverageChecks checks;
 
     @BeforeAll
@@ -72,8 +85,11 @@ class CoverageChecksTest {
                 .connectionTimeoutMillis(250)
                 .socketTimeoutMillis(250)
                 .build();
-        jedis = new JedisPooled(new HostAndPort("127.0.0.1", redis.port()), config);
-        store = new ResilientStore(new RedisCoverageStore(jedis));
+        pool = new JedisPool(new HostAndPort("127.0.0.1", redis.port()), config);
+        var keys = new RedisKeys("healthid:test:" + UUID.randomUUID() + ":");
+        outage = new Outage("test coverage cache");
+        store = new ResilientTtlCache(new RedisTtlCache(pool, keys), outage);
+        leases = new ResilientLeases(new RedisLeases(pool, keys), outage);
         checks = checks(CircuitBreaker.ofDefaults("test"), Duration.ofSeconds(2));
     }
 
@@ -92,12 +108,13 @@ class CoverageChecksTest {
                 new CacheKeys(secret),
                 new CardCheckParser(mapper),
                 new Freshness(clock, ZoneId.of("Asia/Ho_Chi_Minh"), TTL),
+                new SharedFlight(leases, Duration.ofSeconds(5), Duration.ofMillis(20)),
                 clock);
     }
 
     @AfterEach
     void unwire() throws Exception {
-        jedis.close();
+        pool.close();
         redis.close();
     }
 
@@ -174,8 +191,8 @@ class CoverageChecksTest {
         gateway.faults().mode(FaultMode.CONNECTION_RESET);
         assertThatThrownBy(() -> checks.check(valid, CLERK, FACILITY))
                 .isInstanceOfSatisfying(
-                        CoverageUnavailableException.class,
-                        e -> assertThat(e.timeout()).isFalse());
+                        BridgeFhirException.class,
+                        e -> assertThat(e.code()).isEqualTo(CoverageError.COVERAGE_GATEWAY_UNAVAILABLE));
     }
 
     @Test
@@ -186,15 +203,15 @@ class CoverageChecksTest {
         var valid = byCccd(gateway.population().person("valid"));
         assertThatThrownBy(() -> checks.check(valid, CLERK, FACILITY))
                 .isInstanceOfSatisfying(
-                        CoverageUnavailableException.class,
-                        e -> assertThat(e.timeout()).isTrue());
+                        BridgeFhirException.class,
+                        e -> assertThat(e.code()).isEqualTo(CoverageError.COVERAGE_GATEWAY_TIMEOUT));
     }
 
     @Test
     void garbageFromTheGatewayIsUnavailableNotAnAnswer() {
         gateway.faults().mode(FaultMode.MALFORMED_JSON);
         var valid = byCccd(gateway.population().person("valid"));
-        assertThatThrownBy(() -> checks.check(valid, CLERK, FACILITY)).isInstanceOf(CoverageUnavailableException.class);
+        assertThatThrownBy(() -> checks.check(valid, CLERK, FACILITY)).isInstanceOf(BridgeFhirException.class);
     }
 
     @Test
@@ -210,11 +227,10 @@ class CoverageChecksTest {
         gateway.faults().mode(FaultMode.SERVER_ERROR);
         var valid = byCccd(gateway.population().person("valid"));
         for (int i = 0; i < 4; i++) {
-            assertThatThrownBy(() -> checks.check(valid, CLERK, FACILITY))
-                    .isInstanceOf(CoverageUnavailableException.class);
+            assertThatThrownBy(() -> checks.check(valid, CLERK, FACILITY)).isInstanceOf(BridgeFhirException.class);
         }
         long before = gateway.cardCheckCalls();
-        assertThatThrownBy(() -> checks.check(valid, CLERK, FACILITY)).isInstanceOf(CoverageUnavailableException.class);
+        assertThatThrownBy(() -> checks.check(valid, CLERK, FACILITY)).isInstanceOf(BridgeFhirException.class);
         assertThat(gateway.cardCheckCalls()).isEqualTo(before);
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
     }
@@ -227,14 +243,14 @@ class CoverageChecksTest {
         long before = gateway.cardCheckCalls();
         var withoutRedis = checks.check(valid, CLERK, FACILITY);
         assertThat(withoutRedis.result().code()).isEqualTo(ResultCode.VALID);
-        assertThat(store.isDown()).isTrue();
+        assertThat(outage.isDown()).isTrue();
         checks.check(valid, CLERK, FACILITY);
         assertThat(gateway.cardCheckCalls() - before).isEqualTo(2);
         redis.start();
         checks.check(valid, CLERK, FACILITY);
         var cached = checks.check(valid, CLERK, FACILITY);
         assertThat(cached.source()).isEqualTo(CheckOutcome.Source.CACHE);
-        assertThat(store.isDown()).isFalse();
+        assertThat(outage.isDown()).isFalse();
         assertThat(gateway.cardCheckCalls() - before).isEqualTo(3);
     }
 

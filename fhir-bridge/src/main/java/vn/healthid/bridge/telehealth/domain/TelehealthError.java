@@ -1,12 +1,13 @@
-package vn.healthid.bridge.telehealth;
+package vn.healthid.bridge.telehealth.domain;
 
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import vn.healthid.bridge.fhir.ErrorCode;
 
 /**
- * Telehealth's own stable error codes, in the same code system as the bridge's {@code ErrorCode}
- * ({@code issue.details.coding}); clients branch on the code, never on the text.
+ * Telehealth's own stable error codes, in the bridge's code system ({@link ErrorCode#SYSTEM});
+ * thrown as {@code BridgeFhirException} like every other code.
  */
-public enum TelehealthError {
+public enum TelehealthError implements ErrorCode {
     APPOINTMENT_INVALID(422, IssueType.INVALID, "The Appointment is not a valid telehealth session."),
     APPOINTMENT_FIELD_IMMUTABLE(422, IssueType.BUSINESSRULE, "Only the status of an Appointment may change."),
     APPOINTMENT_TRANSITION_INVALID(409, IssueType.CONFLICT, "The Appointment cannot move to that status."),
@@ -31,14 +32,17 @@ public enum TelehealthError {
         this.message = message;
     }
 
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public IssueType issueType() {
         return issueType;
     }
 
+    @Override
     public String message() {
         return message;
     }

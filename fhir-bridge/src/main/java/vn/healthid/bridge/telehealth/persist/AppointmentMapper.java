@@ -1,4 +1,4 @@
-package vn.healthid.bridge.telehealth.fhir;
+package vn.healthid.bridge.telehealth.persist;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -11,11 +11,10 @@ import org.hl7.fhir.r4.model.Appointment.ParticipantRequired;
 import org.hl7.fhir.r4.model.Appointment.ParticipationStatus;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Reference;
-import vn.healthid.bridge.telehealth.TelehealthError;
-import vn.healthid.bridge.telehealth.TelehealthException;
+import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.telehealth.domain.SessionStatus;
+import vn.healthid.bridge.telehealth.domain.TelehealthError;
 import vn.healthid.bridge.telehealth.domain.TelehealthSession;
-import vn.healthid.bridge.telehealth.persist.StoredSession;
 
 /**
  * Telehealth session <-> FHIR {@code Appointment}. Incoming Appointments are checked here: service
@@ -116,7 +115,7 @@ public final class AppointmentMapper {
         return text;
     }
 
-    private static TelehealthException invalid(String detail) {
-        return new TelehealthException(TelehealthError.APPOINTMENT_INVALID, detail);
+    private static BridgeFhirException invalid(String detail) {
+        return new BridgeFhirException(TelehealthError.APPOINTMENT_INVALID, detail);
     }
 }

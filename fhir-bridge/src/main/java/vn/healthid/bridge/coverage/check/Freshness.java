@@ -1,4 +1,4 @@
-package vn.healthid.bridge.coverage;
+package vn.healthid.bridge.coverage.check;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,13 +11,13 @@ import vn.healthid.bridge.coverage.gateway.CardCheckResult;
  * How long an answer stays fresh: the configured TTL, never past the end of the local day and,
  * for an insured answer, never past the last day of the card's validity.
  */
-final class Freshness {
+public final class Freshness {
 
     private final Clock clock;
     private final ZoneId zone;
     private final Duration ttl;
 
-    Freshness(Clock clock, ZoneId zone, Duration ttl) {
+    public Freshness(Clock clock, ZoneId zone, Duration ttl) {
         this.clock = clock;
         this.zone = zone;
         this.ttl = ttl;
