@@ -12,24 +12,14 @@ public enum AuditError implements ErrorCode {
     /** Written on the primary but not acknowledged by enough replicas in time (healthid.store.audit-replica-acks). */
     AUDIT_NOT_REPLICATED("The access could not be recorded durably in the audit trail; try again later.");
 
-    private final String message;
+    private final Spec spec;
 
     AuditError(String message) {
-        this.message = message;
+        this.spec = new Spec(503, IssueType.TRANSIENT, message);
     }
 
     @Override
-    public int status() {
-        return 503;
-    }
-
-    @Override
-    public IssueType issueType() {
-        return IssueType.TRANSIENT;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public Spec spec() {
+        return spec;
     }
 }

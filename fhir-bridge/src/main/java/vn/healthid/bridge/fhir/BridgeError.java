@@ -39,28 +39,14 @@ public enum BridgeError implements ErrorCode {
     UNAVAILABLE(503, IssueType.TRANSIENT, "A service the bridge depends on is unavailable."),
     GATEWAY_TIMEOUT(504, IssueType.TIMEOUT, "A service the bridge depends on did not answer in time.");
 
-    private final int status;
-    private final IssueType issueType;
-    private final String message;
+    private final Spec spec;
 
     BridgeError(int status, IssueType issueType, String message) {
-        this.status = status;
-        this.issueType = issueType;
-        this.message = message;
+        this.spec = new Spec(status, issueType, message);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public IssueType issueType() {
-        return issueType;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public Spec spec() {
+        return spec;
     }
 }

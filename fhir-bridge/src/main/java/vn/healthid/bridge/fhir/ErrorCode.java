@@ -14,13 +14,24 @@ public interface ErrorCode {
     /** Code system of the bridge-wide codes and of features that keep theirs beside them. */
     String SYSTEM = "https://healthid.vn/fhir/CodeSystem/bridge-error";
 
+    /** Status, issue type and default text, as one value the enums hold. */
+    record Spec(int status, IssueType issueType, String message) {}
+
     String name();
 
-    int status();
+    Spec spec();
 
-    IssueType issueType();
+    default int status() {
+        return spec().status();
+    }
 
-    String message();
+    default IssueType issueType() {
+        return spec().issueType();
+    }
+
+    default String message() {
+        return spec().message();
+    }
 
     /** The code system of {@link #name()}. */
     default String system() {

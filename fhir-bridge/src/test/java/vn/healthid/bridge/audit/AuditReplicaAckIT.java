@@ -16,12 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
-import vn.healthid.bridge.patient.PatientRegistry;
-import vn.healthid.bridge.patient.PatientResourceProvider;
-import vn.healthid.bridge.patient.PatientService;
-import vn.healthid.bridge.patient.PatientTranslator;
 import vn.healthid.bridge.store.NotReplicatedException;
-import vn.healthid.bridge.store.memory.MemoryDocumentStore;
 import vn.healthid.bridge.store.redis.RedisEventStream;
 import vn.healthid.bridge.store.redis.RedisKeys;
 import vn.healthid.bridge.testsupport.RedisProcesses;
@@ -106,14 +101,6 @@ class AuditReplicaAckIT {
     }
 
     private FhirHarness harness(RedisEventStream stream) throws Exception {
-        MemoryDocumentStore documents = new MemoryDocumentStore(clock);
-        PatientTranslator translator = new PatientTranslator(FhirHarness.FHIR);
-        return new FhirHarness(
-                stream,
-                documents,
-                FhirHarness.properties("audit", true),
-                clock,
-                List.of(new PatientResourceProvider(new PatientService(
-                        new PatientRegistry(documents, translator), translator, Tokens.PATIENT_IDS))));
+        return FhirHarness.patients(stream, true, clock);
     }
 }

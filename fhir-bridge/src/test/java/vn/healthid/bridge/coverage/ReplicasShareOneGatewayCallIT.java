@@ -128,16 +128,16 @@ class ReplicasShareOneGatewayCallIT {
     }
 
     private static ConfigurableApplicationContext bridge() {
+        // arguments, not default properties: they must win over application.yml (server.port 8081)
         return new SpringApplicationBuilder(BridgeApplication.class)
-                .properties(
-                        "server.port=0",
-                        "healthid.security.issuer=" + TestIssuer.shared().issuer(),
-                        "healthid.store.redis-url=" + primary.url(),
-                        "healthid.store.key-prefix=" + PREFIX,
-                        "healthid.gateway.base-url=" + GATEWAY.baseUrl(),
-                        "healthid.gateway.username=" + GATEWAY.credentials().username(),
-                        "healthid.gateway.password=" + GATEWAY.credentials().password(),
-                        "healthid.gateway.cache.key=" + CACHE_KEY)
-                .run();
+                .run(
+                        "--server.port=0",
+                        "--healthid.security.issuer=" + TestIssuer.shared().issuer(),
+                        "--healthid.store.redis-url=" + primary.url(),
+                        "--healthid.store.key-prefix=" + PREFIX,
+                        "--healthid.gateway.base-url=" + GATEWAY.baseUrl(),
+                        "--healthid.gateway.username=" + GATEWAY.credentials().username(),
+                        "--healthid.gateway.password=" + GATEWAY.credentials().password(),
+                        "--healthid.gateway.cache.key=" + CACHE_KEY);
     }
 }

@@ -33,7 +33,7 @@ import vn.healthid.bridge.testsupport.Callers;
  * that verifies real signed tokens against the test issuer's JWKS, and HAPI's authorization with
  * the rules telehealth contributes. It exercises the operations over HTTP without the core's SMART
  * interceptor (which does not let extended operations through yet: see docs/telehealth.md); the
- * whole bridge is covered by {@link TelehealthOverHttpTest}.
+ * whole bridge is covered by {@link TelehealthOverHttpIT}.
  */
 final class TelehealthServlet implements AutoCloseable {
 

@@ -1,7 +1,6 @@
 package vn.healthid.bridge.coverage.error;
 
 import java.util.Optional;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.ErrorCode;
 
@@ -39,11 +38,11 @@ public enum CoverageError implements ErrorCode {
     public static final String SYSTEM = "https://healthid.vn/fhir/CodeSystem/coverage-error";
 
     private final BridgeError general;
-    private final String message;
+    private final Spec spec;
 
     CoverageError(BridgeError general, String message) {
         this.general = general;
-        this.message = message;
+        this.spec = new Spec(general.status(), general.issueType(), message);
     }
 
     /** The gateway did not answer in time (504 {@code timeout}) or failed (503 {@code transient}). */
@@ -52,18 +51,8 @@ public enum CoverageError implements ErrorCode {
     }
 
     @Override
-    public int status() {
-        return general.status();
-    }
-
-    @Override
-    public IssueType issueType() {
-        return general.issueType();
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public Spec spec() {
+        return spec;
     }
 
     @Override

@@ -22,28 +22,14 @@ public enum TelehealthError implements ErrorCode {
     TICKET_INVALID(400, IssueType.INVALID, "The join ticket is unknown, expired or already used."),
     TICKET_WRONG_APPOINTMENT(400, IssueType.INVALID, "The join ticket belongs to another session.");
 
-    private final int status;
-    private final IssueType issueType;
-    private final String message;
+    private final Spec spec;
 
     TelehealthError(int status, IssueType issueType, String message) {
-        this.status = status;
-        this.issueType = issueType;
-        this.message = message;
+        this.spec = new Spec(status, issueType, message);
     }
 
     @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public IssueType issueType() {
-        return issueType;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public Spec spec() {
+        return spec;
     }
 }

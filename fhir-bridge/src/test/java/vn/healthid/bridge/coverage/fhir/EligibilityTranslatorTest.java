@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.UnsignedIntType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +32,7 @@ import vn.healthid.bridge.store.memory.MemoryTtlCache;
 import vn.healthid.sandbox.gateway.GatewayStandIn;
 
 /** Gateway answers (from the stand-in) to FHIR, checked field by field and against the profiles. */
+@Tag("conformance")
 class EligibilityTranslatorTest {
 
     static GatewayStandIn gateway;

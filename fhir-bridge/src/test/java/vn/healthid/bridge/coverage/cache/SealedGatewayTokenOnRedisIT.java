@@ -30,7 +30,7 @@ import vn.healthid.sandbox.gateway.Population;
  * against the real Redis, the stored value holds neither token, opens back to the session, and a
  * changed value is a miss that makes the bridge take a new session, never a token it sends.
  */
-class SealedGatewayTokenOnRedisTest {
+class SealedGatewayTokenOnRedisIT {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final String username = "bridgesessions-test-" + UUID.randomUUID();

@@ -18,7 +18,7 @@ import vn.healthid.bridge.store.redis.RedisSingleUseStore;
 import vn.healthid.bridge.store.redis.RedisTtlCache;
 
 /** The store contract against the real Redis at 127.0.0.1:6379, under a key prefix of this run. */
-class RedisStoreContractTest extends StoreContract {
+class RedisStoreContractIT extends StoreContract {
 
     private static final String PREFIX = "healthid-test:" + UUID.randomUUID() + ":";
     private static JedisPool pool;

@@ -18,7 +18,7 @@ import vn.healthid.bridge.store.memory.MemorySingleUseStore;
 import vn.healthid.bridge.telehealth.RedisTestStore;
 import vn.healthid.bridge.telehealth.TestClock;
 
-class JoinTicketsTest {
+class JoinTicketsIT {
 
     private static final Duration TTL = Duration.ofMinutes(2);
 

@@ -50,7 +50,7 @@ import vn.healthid.sandbox.gateway.FaultMode;
 import vn.healthid.sandbox.gateway.GatewayStandIn;
 
 /** The check pipeline against the stand-in and the real Redis (through a relay the tests can stop). */
-class CoverageChecksTest {
+class CoverageChecksIT {
 
     static final String FACILITY = "79071";
     static final Duration TTL = Duration.ofMinutes(10);

@@ -37,7 +37,7 @@ import vn.healthid.bridge.testsupport.TokenBuilder;
  * Through the real servlet, Spring Security and HAPI, with tokens signed by the test issuer, HAPI's
  * generic client, and the real Redis as the store.
  */
-class TelehealthOverHttpTest extends BridgeIntegrationTest {
+class TelehealthOverHttpIT extends BridgeIntegrationTest {
 
     private static final RedisTestStore REDIS = new RedisTestStore();
     private static final String CITIZEN_A = "079090001234";

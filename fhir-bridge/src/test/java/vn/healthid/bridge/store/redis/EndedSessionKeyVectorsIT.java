@@ -18,7 +18,7 @@ import redis.clients.jedis.JedisPool;
  * The ended-session keys the Keycloak extension writes (docs/sessions.md vectors) are the keys
  * the bridge reads, checked against the real Redis.
  */
-class EndedSessionKeyVectorsTest {
+class EndedSessionKeyVectorsIT {
 
     private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)` \\| `([^`]+)` \\| `([^`]+)` \\|$");
 

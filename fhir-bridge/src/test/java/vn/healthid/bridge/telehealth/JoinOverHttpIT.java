@@ -33,7 +33,7 @@ import vn.healthid.bridge.testsupport.TestIssuer;
 import vn.healthid.bridge.testsupport.TokenBuilder;
 
 /** {@code $join} and {@code $redeem-ticket} over HTTP with HAPI's generic client and real tokens. */
-class JoinOverHttpTest {
+class JoinOverHttpIT {
 
     private static final TestIssuer ISSUER = TestIssuer.shared();
     private static final FhirContext FHIR = FhirContext.forR4Cached();

@@ -29,7 +29,7 @@ import vn.healthid.bridge.testsupport.TokenBuilder;
  * bridges sharing the real Redis accept a token, the session's key is written as the Keycloak
  * extension writes it (docs/sessions.md), and both refuse the token from then on.
  */
-class EndedSessionAcrossReplicasTest {
+class EndedSessionAcrossReplicasIT {
 
     private static final TestIssuer ISSUER = TestIssuer.shared();
     private static final String NUMBER = "079090002222";

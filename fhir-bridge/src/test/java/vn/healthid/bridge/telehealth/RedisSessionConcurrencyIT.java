@@ -27,7 +27,7 @@ import vn.healthid.bridge.telehealth.domain.SessionStatus;
 import vn.healthid.bridge.telehealth.persist.StoredSession;
 
 /** Against the real Redis: concurrent writers, and a bridge restarted over the same data. */
-class RedisSessionConcurrencyTest {
+class RedisSessionConcurrencyIT {
 
     private final TestClock clock = new TestClock(NOW);
     private final RedisTestStore redis = new RedisTestStore();

@@ -15,7 +15,7 @@ import vn.healthid.bridge.testsupport.BridgeIntegrationTest;
 import vn.healthid.bridge.testsupport.TokenBuilder;
 
 /** With {@code healthid.store.redis-url} set, the bridge keeps Patients in Redis. */
-class RedisBackedBridgeTest extends BridgeIntegrationTest {
+class RedisBackedBridgeIT extends BridgeIntegrationTest {
 
     private static final String PREFIX = "healthid-test:" + UUID.randomUUID() + ":";
     private static final String NUMBER = "079090005555";

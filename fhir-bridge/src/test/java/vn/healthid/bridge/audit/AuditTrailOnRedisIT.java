@@ -14,7 +14,7 @@ import vn.healthid.bridge.store.redis.RedisEventStream;
 import vn.healthid.bridge.store.redis.RedisKeys;
 
 /** The trail on the shared Redis (127.0.0.1:6379), under a key prefix of its own. */
-class AuditTrailOnRedisTest {
+class AuditTrailOnRedisIT {
 
     private final String prefix = "healthid-test-" + UUID.randomUUID() + ":";
     private final JedisPool pool = new JedisPool("127.0.0.1", 6379);
