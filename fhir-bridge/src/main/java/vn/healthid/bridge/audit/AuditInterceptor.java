@@ -15,6 +15,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.fhir.BridgeInterceptor;
 
 /**
@@ -29,7 +30,6 @@ import vn.healthid.bridge.fhir.BridgeInterceptor;
 public final class AuditInterceptor implements BridgeInterceptor {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditInterceptor.class);
-    private static final int FIRST = -1000;
     private static final int LAST = 10_000;
     private static final String AUDITED = AuditInterceptor.class.getName() + ".audited";
 
@@ -60,7 +60,7 @@ public final class AuditInterceptor implements BridgeInterceptor {
         }
         RestInteraction interaction = RestInteraction.of(request.getRestOperationType());
         IBaseResource body = response == null ? null : response.getResponseResource();
-        AuditUnavailableException lostEntry =
+        BridgeFhirException lostEntry =
                 recordOrCountLoss(entries.success(request, interaction, body), request, interaction.subtype());
         if (lostEntry != null && properties.failClosed() && interaction.releasesData()) {
             throw lostEntry;
@@ -78,15 +78,6 @@ public final class AuditInterceptor implements BridgeInterceptor {
         recordOrCountLoss(entries.success(request, interaction, null), request, interaction.subtype());
     }
 
-    /**
-     * Keeps the stable code AUDIT_UNAVAILABLE: runs before the generic exception normaliser, which
-     * would turn any other 503 into UNAVAILABLE.
-     */
-    @Hook(value = Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION, order = FIRST)
-    public BaseServerResponseException keepAuditCode(Throwable thrown) {
-        return thrown instanceof AuditUnavailableException unavailable ? unavailable : null;
-    }
-
     @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)
     public boolean failed(RequestDetails request, BaseServerResponseException exception) {
         if (!firstTime(request)) {
@@ -102,12 +93,12 @@ public final class AuditInterceptor implements BridgeInterceptor {
     }
 
     /** Records the entries; when the trail cannot take them, counts and logs the loss and returns it. */
-    private AuditUnavailableException recordOrCountLoss(
+    private BridgeFhirException recordOrCountLoss(
             Set<AuditEntry> toRecord, RequestDetails request, String interaction) {
         try {
             record(toRecord);
             return null;
-        } catch (AuditUnavailableException e) {
+        } catch (BridgeFhirException e) {
             lost.increment();
             LOG.error(
                     "audit entry lost for {} {}: {}",

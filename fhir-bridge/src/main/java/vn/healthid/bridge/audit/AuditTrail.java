@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.store.EventStream;
+import vn.healthid.bridge.store.NotReplicatedException;
 import vn.healthid.bridge.store.StreamEntry;
 
 /**
  * Writes audit entries to the shared stream and to the person's own stream, and lists a person's
- * entries newest first. Store failures surface as {@link AuditUnavailableException}; the caller
+ * entries newest first. Store failures surface as {@link BridgeFhirException} with an {@link AuditError}; the caller
  * decides whether that blocks the response.
  */
 @Component
@@ -38,8 +40,10 @@ public final class AuditTrail {
             } else {
                 streams.append(properties.stream(), fields);
             }
+        } catch (NotReplicatedException e) {
+            throw new BridgeFhirException(AuditError.AUDIT_NOT_REPLICATED, e);
         } catch (RuntimeException e) {
-            throw new AuditUnavailableException(e);
+            throw new BridgeFhirException(AuditError.AUDIT_UNAVAILABLE, e);
         }
     }
 
@@ -67,7 +71,7 @@ public final class AuditTrail {
                 after = chunk.isEmpty() ? after : chunk.getLast().id();
             } while (chunk.size() == READ_CHUNK);
         } catch (RuntimeException e) {
-            throw new AuditUnavailableException(e);
+            throw new BridgeFhirException(AuditError.AUDIT_UNAVAILABLE, e);
         }
         List<StreamEntry> all = new ArrayList<>(newest);
         int from = Math.min(offset, all.size());

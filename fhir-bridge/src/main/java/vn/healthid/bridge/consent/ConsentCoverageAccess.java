@@ -6,11 +6,12 @@ import java.util.function.Function;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import vn.healthid.bridge.coverage.access.AccessDenied;
 import vn.healthid.bridge.coverage.access.ConsentAccess;
 import vn.healthid.bridge.coverage.access.Lookup;
 import vn.healthid.bridge.coverage.access.RegisteredIdentities;
+import vn.healthid.bridge.coverage.error.CoverageError;
 import vn.healthid.bridge.coverage.gateway.StaffIdentity;
+import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.patient.PatientRegistry;
 import vn.healthid.bridge.patient.PatientTranslator;
 import vn.healthid.bridge.security.Caller;
@@ -61,14 +62,14 @@ public final class ConsentCoverageAccess implements ConsentAccess {
         }
         ConsentDecision decision = check.allows(patientId, client, purpose, clock.instant());
         if (!decision.granted()) {
-            throw new AccessDenied(
-                    "COVERAGE_CONSENT_REQUIRED",
+            throw new BridgeFhirException(
+                    CoverageError.COVERAGE_CONSENT_REQUIRED,
                     "no chip-present token or " + purpose + " consent for this patient (" + decision.verdict() + ")");
         }
         Patient patient = patients.find(patientId)
                 .map(translator::toFhir)
-                .orElseThrow(
-                        () -> new AccessDenied("COVERAGE_IDENTITY_INCOMPLETE", "the consented Patient is not stored"));
+                .orElseThrow(() -> new BridgeFhirException(
+                        CoverageError.COVERAGE_IDENTITY_INCOMPLETE, "the consented Patient is not stored"));
         RegisteredIdentities.Identity identity = RegisteredIdentities.fromPatient(patient);
         return Optional.of(new Lookup(
                 patientId,

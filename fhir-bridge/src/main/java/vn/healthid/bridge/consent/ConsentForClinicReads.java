@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 import vn.healthid.bridge.audit.AuditProperties;
 import vn.healthid.bridge.audit.PurposeOfUse;
 import vn.healthid.bridge.audit.Withheld;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.fhir.BridgeInterceptor;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.security.Access;
 import vn.healthid.bridge.security.Caller;
 
@@ -60,7 +60,7 @@ public final class ConsentForClinicReads implements BridgeInterceptor {
                 PurposeOfUse.known(request.getHeader(audit.purposeHeader())).orElse(PurposeOfUse.TREATMENT);
         String client = caller.clientId();
         if (client == null) {
-            throw new BridgeFhirException(ErrorCode.CONSENT_REQUIRED, "The token names no client (azp).");
+            throw new BridgeFhirException(BridgeError.CONSENT_REQUIRED, "The token names no client (azp).");
         }
         boolean search = response.getResponseResource() instanceof Bundle;
         for (Patient patient : patients) {
@@ -75,11 +75,11 @@ public final class ConsentForClinicReads implements BridgeInterceptor {
             if (search) {
                 // the same answer as for a person nobody knows: no existence oracle (docs/audit-and-consent.md)
                 withhold((Bundle) response.getResponseResource(), patient);
-                Withheld.add(request, patientId, ErrorCode.CONSENT_REQUIRED.name());
+                Withheld.add(request, patientId, BridgeError.CONSENT_REQUIRED.name());
                 continue;
             }
             throw new BridgeFhirException(
-                    ErrorCode.CONSENT_REQUIRED,
+                    BridgeError.CONSENT_REQUIRED,
                     "No valid consent of Patient/" + patientId + " for this client and purpose " + purpose + " ("
                             + decision.verdict() + ").");
         }

@@ -14,8 +14,8 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
 import vn.healthid.bridge.audit.PurposeOfUse;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 
 /**
  * Checks a Consent a citizen submits and fills the fixed parts: a permit for named clients, for
@@ -37,7 +37,7 @@ public final class ConsentValidator {
         if (consent.hasPatient()
                 && !("Patient/" + patientId).equals(consent.getPatient().getReference())) {
             throw new BridgeFhirException(
-                    ErrorCode.PATIENT_COMPARTMENT, "A consent is granted by the patient themself.");
+                    BridgeError.PATIENT_COMPARTMENT, "A consent is granted by the patient themself.");
         }
         if (consent.getStatus() != ConsentState.ACTIVE && consent.getStatus() != ConsentState.INACTIVE) {
             throw invalid("status must be active (grant) or inactive (revoked).");
@@ -108,6 +108,6 @@ public final class ConsentValidator {
     }
 
     private static BridgeFhirException invalid(String why) {
-        return new BridgeFhirException(ErrorCode.REQUEST_INVALID, "Consent: " + why);
+        return new BridgeFhirException(BridgeError.REQUEST_INVALID, "Consent: " + why);
     }
 }

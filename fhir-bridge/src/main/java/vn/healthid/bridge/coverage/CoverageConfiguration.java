@@ -12,9 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisPooled;
 import vn.healthid.bridge.config.SecurityProperties;
 import vn.healthid.bridge.coverage.access.AccessSettings;
 import vn.healthid.bridge.coverage.access.ConsentAccess;
@@ -22,14 +19,12 @@ import vn.healthid.bridge.coverage.access.CoverageAccess;
 import vn.healthid.bridge.coverage.access.RegisteredIdentities;
 import vn.healthid.bridge.coverage.cache.AnswerCache;
 import vn.healthid.bridge.coverage.cache.CacheKeys;
-import vn.healthid.bridge.coverage.cache.CoverageStore;
-import vn.healthid.bridge.coverage.cache.InMemoryCoverageStore;
 import vn.healthid.bridge.coverage.cache.ProcessOnlyTokenCache;
-import vn.healthid.bridge.coverage.cache.RedisCoverageStore;
-import vn.healthid.bridge.coverage.cache.ResilientStore;
+import vn.healthid.bridge.coverage.cache.SharedFlight;
 import vn.healthid.bridge.coverage.cache.StoredTokenCache;
 import vn.healthid.bridge.coverage.cache.TokenSealer;
-import vn.healthid.bridge.coverage.cache.TtlCacheCoverageStore;
+import vn.healthid.bridge.coverage.check.CoverageChecks;
+import vn.healthid.bridge.coverage.check.Freshness;
 import vn.healthid.bridge.coverage.fhir.BenefitLevels;
 import vn.healthid.bridge.coverage.fhir.CoverageTranslator;
 import vn.healthid.bridge.coverage.fhir.EligibilityTranslator;
@@ -45,6 +40,10 @@ import vn.healthid.bridge.coverage.history.HistoryAuthorizationRules;
 import vn.healthid.bridge.coverage.history.TreatmentHistory;
 import vn.healthid.bridge.patient.PatientRegistry;
 import vn.healthid.bridge.patient.PatientTranslator;
+import vn.healthid.bridge.store.Leases;
+import vn.healthid.bridge.store.Outage;
+import vn.healthid.bridge.store.ResilientLeases;
+import vn.healthid.bridge.store.ResilientTtlCache;
 import vn.healthid.bridge.store.TtlCache;
 
 /**
@@ -56,35 +55,11 @@ import vn.healthid.bridge.store.TtlCache;
 @ConditionalOnProperty(prefix = "healthid.gateway", name = "base-url")
 public class CoverageConfiguration {
 
-    // Jackson 2, private to this feature (Spring Boot 4's own mapper is Jackson 3).
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final Clock clock = Clock.systemUTC();
+    /** The store as this feature uses it: an outage makes cache misses and gateway calls, never errors. */
+    private final Outage outage = new Outage("coverage cache");
 
     @Bean
-    CoverageStore coverageStore(GatewayProperties p, ObjectProvider<TtlCache> shared) {
-        var store = p.store();
-        if ("memory".equalsIgnoreCase(store.type())) {
-            return new InMemoryCoverageStore(clock);
-        }
-        var sharedCache = shared.getIfUnique();
-        if ("shared".equalsIgnoreCase(store.type()) && sharedCache != null) {
-            return new ResilientStore(new TtlCacheCoverageStore(sharedCache));
-        }
-        var uri = store.redisUri();
-        var config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) store.timeout().toMillis())
-                .socketTimeoutMillis((int) store.timeout().toMillis());
-        var userInfo = uri.getUserInfo();
-        if (userInfo != null && userInfo.contains(":")) {
-            config.password(userInfo.substring(userInfo.indexOf(':') + 1));
-        }
-        var jedis = new JedisPooled(
-                new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379), config.build());
-        return new ResilientStore(new RedisCoverageStore(jedis));
-    }
-
-    @Bean
-    GatewayClient gatewayClient(GatewayProperties p, CoverageStore store) {
+    GatewayClient gatewayClient(GatewayProperties p, TtlCache cache, ObjectMapper mapper, Clock clock) {
         var settings = new GatewaySettings(
                 p.baseUrl(),
                 p.username(),
@@ -93,11 +68,11 @@ public class CoverageConfiguration {
                 p.requestTimeout(),
                 p.maxResponseBytes(),
                 p.tokenTtl());
-        return new GatewayClient(settings, tokenCache(p, store), mapper, clock);
+        return new GatewayClient(settings, tokenCache(p, new ResilientTtlCache(cache, outage), mapper), mapper, clock);
     }
 
     /** Sealed in the shared store with a key; without one, never written out (README, "Gateway session"). */
-    private TokenCache tokenCache(GatewayProperties p, CoverageStore store) {
+    private static TokenCache tokenCache(GatewayProperties p, TtlCache store, ObjectMapper mapper) {
         if (!p.tokenEncryptionConfigured()) {
             return new ProcessOnlyTokenCache();
         }
@@ -120,15 +95,28 @@ public class CoverageConfiguration {
 
     @Bean
     CoverageChecks coverageChecks(
-            GatewayProperties p, GatewayClient client, CircuitBreaker gatewayCircuitBreaker, CoverageStore store) {
-        var zone = ZoneId.of(p.zone());
+            GatewayProperties p,
+            GatewayClient client,
+            CircuitBreaker gatewayCircuitBreaker,
+            TtlCache cache,
+            Leases leases,
+            ObjectMapper mapper,
+            Clock clock) {
         return new CoverageChecks(
                 client,
                 gatewayCircuitBreaker,
-                new AnswerCache(store, mapper, clock, p.cache().maxStale()),
+                new AnswerCache(
+                        new ResilientTtlCache(cache, outage),
+                        mapper,
+                        clock,
+                        p.cache().maxStale()),
                 new CacheKeys(Base64.getDecoder().decode(p.cache().key())),
                 new CardCheckParser(mapper),
-                new Freshness(clock, zone, p.cache().ttl()),
+                new Freshness(clock, ZoneId.of(p.zone()), p.cache().ttl()),
+                new SharedFlight(
+                        new ResilientLeases(leases, outage),
+                        p.cache().lockLease(),
+                        p.cache().lockPoll()),
                 clock);
     }
 
@@ -154,14 +142,15 @@ public class CoverageConfiguration {
     }
 
     @Bean
-    EligibilityService eligibilityService(GatewayProperties p, CoverageChecks checks, CoverageAccess access) {
+    EligibilityService eligibilityService(
+            GatewayProperties p, CoverageChecks checks, CoverageAccess access, Clock clock) {
         var translator = new EligibilityTranslator(new CoverageTranslator(), BenefitLevels.load());
         return new EligibilityService(access, checks, translator, p.facilities(), clock);
     }
 
     @Bean
     CoverageSearchProvider coverageSearchProvider(GatewayProperties p, CoverageAccess access, CoverageChecks checks) {
-        return new CoverageSearchProvider(access, checks, new CoverageTranslator());
+        return new CoverageSearchProvider(new CoverageSearch(access, checks, new CoverageTranslator()));
     }
 
     @Bean
@@ -176,7 +165,11 @@ public class CoverageConfiguration {
 
     @Bean
     TreatmentHistory treatmentHistory(
-            GatewayProperties p, CoverageAccess access, GatewayClient client, CircuitBreaker gatewayCircuitBreaker) {
+            GatewayProperties p,
+            CoverageAccess access,
+            GatewayClient client,
+            CircuitBreaker gatewayCircuitBreaker,
+            Clock clock) {
         return new TreatmentHistory(
                 access, client, gatewayCircuitBreaker, new EncounterTranslator(ZoneId.of(p.zone())), clock);
     }

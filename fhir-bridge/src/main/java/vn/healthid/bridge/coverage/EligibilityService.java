@@ -8,12 +8,13 @@ import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest.EligibilityRequestPurpose;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
 import org.hl7.fhir.r4.model.Reference;
-import vn.healthid.bridge.coverage.access.AccessDenied;
 import vn.healthid.bridge.coverage.access.CoverageAccess;
 import vn.healthid.bridge.coverage.access.Lookup;
+import vn.healthid.bridge.coverage.check.CoverageChecks;
+import vn.healthid.bridge.coverage.error.CoverageError;
 import vn.healthid.bridge.coverage.fhir.CoverageFhir;
 import vn.healthid.bridge.coverage.fhir.EligibilityTranslator;
-import vn.healthid.bridge.coverage.fhir.Outcomes;
+import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.security.Caller;
 
 /** {@code CoverageEligibilityRequest} in, {@code CoverageEligibilityResponse} out: validation, access, check, translation. */
@@ -42,38 +43,31 @@ public final class EligibilityService {
 
     public CoverageEligibilityResponse check(CoverageEligibilityRequest request, Caller caller) {
         if (request == null) {
-            throw Outcomes.invalid("COVERAGE_REQUEST_MISSING", "send a CoverageEligibilityRequest");
+            throw new BridgeFhirException(CoverageError.COVERAGE_REQUEST_MISSING, "send a CoverageEligibilityRequest");
         }
         validatePurposes(request);
         var patient = request.getPatient().getReferenceElement();
         if (!"Patient".equals(patient.getResourceType()) || !patient.hasIdPart() || patient.isAbsolute()) {
-            throw Outcomes.invalid("COVERAGE_PATIENT_REQUIRED", "patient must reference Patient/<id>");
+            throw new BridgeFhirException(
+                    CoverageError.COVERAGE_PATIENT_REQUIRED, "patient must reference Patient/<id>");
         }
-        Lookup subject;
-        try {
-            subject = access.decide(caller, patient.getIdPart());
-        } catch (AccessDenied e) {
-            throw Outcomes.forbidden(e.code(), e.getMessage());
-        }
+        Lookup subject = access.decide(caller, patient.getIdPart());
         var facility = facility(request, subject.clientId());
-        CheckOutcome outcome;
-        try {
-            outcome = checks.check(subject.query(), subject.staff(), facility);
-        } catch (CoverageUnavailableException e) {
-            throw Outcomes.unavailable(e.timeout());
-        }
+        var outcome = checks.check(subject.query(), subject.staff(), facility);
         return translator.toFhir(request, outcome, subject.patientId(), facility, Date.from(clock.instant()));
     }
 
     private static void validatePurposes(CoverageEligibilityRequest request) {
         if (request.getPurpose().isEmpty()) {
-            throw Outcomes.invalid("COVERAGE_PURPOSE_REQUIRED", "purpose must hold validation and/or benefits");
+            throw new BridgeFhirException(
+                    CoverageError.COVERAGE_PURPOSE_REQUIRED, "purpose must hold validation and/or benefits");
         }
         for (var p : request.getPurpose()) {
             var v = p.getValue();
             if (v != EligibilityRequestPurpose.VALIDATION && v != EligibilityRequestPurpose.BENEFITS) {
-                throw Outcomes.notSupported(
-                        "COVERAGE_PURPOSE_NOT_SUPPORTED", "only the purposes validation and benefits are supported");
+                throw new BridgeFhirException(
+                        CoverageError.COVERAGE_PURPOSE_NOT_SUPPORTED,
+                        "only the purposes validation and benefits are supported");
             }
         }
     }
@@ -88,11 +82,12 @@ public final class EligibilityService {
             code = facilityByClient.get(clientId);
         }
         if (code == null) {
-            throw Outcomes.invalid(
-                    "COVERAGE_FACILITY_REQUIRED", "name the facility (identifier " + CoverageFhir.BHYT_FACILITY + ")");
+            throw new BridgeFhirException(
+                    CoverageError.COVERAGE_FACILITY_REQUIRED,
+                    "name the facility (identifier " + CoverageFhir.BHYT_FACILITY + ")");
         }
         if (!FACILITY.matcher(code).matches()) {
-            throw Outcomes.invalid("COVERAGE_FACILITY_INVALID", "facility code is malformed");
+            throw new BridgeFhirException(CoverageError.COVERAGE_FACILITY_INVALID, "facility code is malformed");
         }
         return code;
     }

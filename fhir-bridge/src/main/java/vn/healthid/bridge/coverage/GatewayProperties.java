@@ -26,7 +26,6 @@ public record GatewayProperties(
         @DefaultValue("Asia/Ho_Chi_Minh") String zone,
         @DefaultValue Cache cache,
         @DefaultValue Breaker circuitBreaker,
-        @DefaultValue Store store,
         @DefaultValue Access access,
         Map<String, String> facilities,
         String tokenEncryptionKey) {
@@ -42,36 +41,32 @@ public record GatewayProperties(
     @Override
     public String toString() {
         // the password and the token key are secrets
-        return "GatewayProperties[" + baseUrl + ", user=" + username + ", store=" + store + "]";
+        return "GatewayProperties[" + baseUrl + ", user=" + username + "]";
     }
 
     /**
      * {@code ttl}: how long an answer is fresh (never past the end of the day or the card's validity);
      * {@code maxStale}: how old an answer may be and still be served, tagged stale, while the gateway is
-     * down; {@code key}: base64 HMAC key for cache keys (sandbox default; set your own).
+     * down; {@code key}: base64 HMAC key for cache keys (sandbox default; set your own); {@code
+     * lockLease}: how long one replica may hold the right to ask the gateway for an answer the others
+     * wait for (longer than a gateway call; a dead holder delays the others this long at most);
+     * {@code lockPoll}: how often the others look for its answer.
      */
     public record Cache(
             @DefaultValue("15m") Duration ttl,
             @DefaultValue("6h") Duration maxStale,
 
             @DefaultValue("c2FuZGJveC1vbmx5LWNvdmVyYWdlLWNhY2hlLWtleQ==")
-            String key) {}
+            String key,
+
+            @DefaultValue("5s") Duration lockLease,
+            @DefaultValue("20ms") Duration lockPoll) {}
 
     public record Breaker(
             @DefaultValue("50") float failureRateThreshold,
             @DefaultValue("20") int slidingWindowSize,
             @DefaultValue("10") int minimumNumberOfCalls,
             @DefaultValue("30s") Duration waitInOpenState) {}
-
-    /**
-     * {@code type}: {@code shared} (the bridge's TtlCache bean; Redis at {@code redisUri} when there is
-     * none), {@code redis} (a connection of this feature's own, with {@code timeout} per command so that
-     * a dead Redis never slows checks) or {@code memory} (one node).
-     */
-    public record Store(
-            @DefaultValue("shared") String type,
-            @DefaultValue("redis://127.0.0.1:6379") URI redisUri,
-            @DefaultValue("250ms") Duration timeout) {}
 
     public record Access(
             @DefaultValue("urn:vn:healthid:acr:chip-aa") List<String> chipAcrs,

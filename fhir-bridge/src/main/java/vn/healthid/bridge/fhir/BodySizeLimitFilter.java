@@ -30,7 +30,7 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            responder.write(request, response, ErrorCode.BODY_TOO_LARGE, limitText(), Map.of("Connection", "close"));
+            responder.write(request, response, BridgeError.BODY_TOO_LARGE, limitText(), Map.of("Connection", "close"));
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Bounded(request) : request, response);

@@ -2,16 +2,18 @@ package vn.healthid.bridge.fhir;
 
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 
 /**
- * The one exception the bridge throws toward a FHIR client: HAPI writes its OperationOutcome with
- * the status of its {@link ErrorCode}. {@code detail} must hold no identity numbers or tokens.
+ * The one exception the bridge throws toward a FHIR client, for any feature's {@link ErrorCode}:
+ * HAPI writes its OperationOutcome with the code's status. {@code detail} must hold no identity
+ * numbers or tokens.
  */
 public final class BridgeFhirException extends BaseServerResponseException {
 
-    private final ErrorCode code;
+    private final transient ErrorCode code;
 
     public BridgeFhirException(ErrorCode code) {
         this(code, code.message());
@@ -22,19 +24,29 @@ public final class BridgeFhirException extends BaseServerResponseException {
         this.code = code;
     }
 
+    /** With the failure that caused it, for the logs; the caller sees only the code and the text. */
+    public BridgeFhirException(ErrorCode code, Throwable cause) {
+        this(code, code.message());
+        initCause(cause);
+    }
+
     public ErrorCode code() {
         return code;
     }
 
-    /** The OperationOutcome for a code: one error issue with the stable code and the text. */
+    /**
+     * The OperationOutcome for a code: one error issue with the bridge-wide code it refines (if
+     * any), then the code itself in its system, and the text.
+     */
     public static OperationOutcome outcome(ErrorCode code, String detail) {
+        CodeableConcept details = new CodeableConcept().setText(detail);
+        code.refines().ifPresent(general -> details.addCoding(new Coding(general.system(), general.name(), null)));
+        details.addCoding(new Coding(code.system(), code.name(), null));
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue()
                 .setSeverity(IssueSeverity.ERROR)
                 .setCode(code.issueType())
-                .setDetails(new CodeableConcept()
-                        .addCoding(new org.hl7.fhir.r4.model.Coding(ErrorCode.SYSTEM, code.name(), null))
-                        .setText(detail));
+                .setDetails(details);
         return outcome;
     }
 }

@@ -2,6 +2,8 @@ package vn.healthid.bridge.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.ETagSupportEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
@@ -49,5 +51,20 @@ public final class BridgeRestfulServer extends RestfulServer {
         registerProviders(operationProviders);
         interceptors.forEach(this::registerInterceptor);
         setServerConformanceProvider(new BridgeCapabilityStatementProvider(this, capabilities));
+    }
+
+    /**
+     * No provider method matches: for a read or search (GET, HEAD, {@code _search}) the parameters
+     * are what is not supported, otherwise the interaction.
+     */
+    @Override
+    protected void throwUnknownFhirOperationException(
+            RequestDetails request, String requestPath, RequestTypeEnum requestType) {
+        boolean query = requestType == RequestTypeEnum.GET
+                || requestType == RequestTypeEnum.HEAD
+                || (requestPath != null && requestPath.endsWith("/_search"));
+        throw new BridgeFhirException(
+                query ? BridgeError.PARAMETER_UNSUPPORTED : BridgeError.INTERACTION_UNSUPPORTED,
+                "No " + requestType + " interaction here takes these parameters.");
     }
 }

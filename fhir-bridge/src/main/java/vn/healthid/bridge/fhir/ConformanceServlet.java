@@ -44,13 +44,14 @@ final class ConformanceServlet extends HttpServlet {
             responder.write(
                     request,
                     response,
-                    ErrorCode.INTERACTION_UNSUPPORTED,
+                    BridgeError.INTERACTION_UNSUPPORTED,
                     "Definitions are read-only: GET only.",
                     Map.of("Allow", "GET, HEAD"));
             return;
         }
         if (!mediaTypes.acceptable(request.getHeader("Accept"), request.getParameter("_format"))) {
-            responder.write(request, response, ErrorCode.NOT_ACCEPTABLE, ErrorCode.NOT_ACCEPTABLE.message(), Map.of());
+            responder.write(
+                    request, response, BridgeError.NOT_ACCEPTABLE, BridgeError.NOT_ACCEPTABLE.message(), Map.of());
             return;
         }
         String type = request.getServletPath().substring(PREFIX.length());
@@ -68,7 +69,7 @@ final class ConformanceServlet extends HttpServlet {
             responder.write(
                     request,
                     response,
-                    ErrorCode.INTERACTION_UNSUPPORTED,
+                    BridgeError.INTERACTION_UNSUPPORTED,
                     "Only read (" + type + "/<id>) and search by url are served.",
                     Map.of());
             return;
@@ -76,7 +77,7 @@ final class ConformanceServlet extends HttpServlet {
         var found = resources.read(type, id);
         if (found.isEmpty()) {
             responder.write(
-                    request, response, ErrorCode.NOT_FOUND, type + "/" + id + " is not defined here.", Map.of());
+                    request, response, BridgeError.NOT_FOUND, type + "/" + id + " is not defined here.", Map.of());
             return;
         }
         write(request, response, found.get());
@@ -88,7 +89,7 @@ final class ConformanceServlet extends HttpServlet {
                 responder.write(
                         request,
                         response,
-                        ErrorCode.PARAMETER_UNSUPPORTED,
+                        BridgeError.PARAMETER_UNSUPPORTED,
                         "Definitions are searched by url only.",
                         Map.of());
                 return;

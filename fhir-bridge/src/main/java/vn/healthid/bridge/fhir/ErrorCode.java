@@ -1,70 +1,48 @@
 package vn.healthid.bridge.fhir;
 
+import java.util.Optional;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 /**
- * Every error the bridge returns: HTTP status, OperationOutcome issue type and a stable code (in
- * {@code issue.details.coding}, system {@link #SYSTEM}). Clients branch on the code, never on the
- * text. Later features add their codes here.
+ * A stable error code: HTTP status, OperationOutcome issue type, default text, and the code
+ * ({@link #name()}) in {@code issue.details.coding}. Clients branch on the code, never on the
+ * text. The bridge-wide codes are {@link BridgeError}; each feature's enum implements this
+ * interface, and {@link BridgeFhirException} is the one exception that carries any of them.
  */
-public enum ErrorCode {
-    TOKEN_MISSING(401, IssueType.LOGIN, "A bearer token is required."),
-    TOKEN_INVALID(401, IssueType.SECURITY, "The bearer token is malformed or its signature is not valid."),
-    TOKEN_EXPIRED(401, IssueType.EXPIRED, "The bearer token has expired."),
-    TOKEN_NOT_YET_VALID(401, IssueType.SECURITY, "The bearer token is not valid yet."),
-    TOKEN_WRONG_ISSUER(401, IssueType.SECURITY, "The bearer token was issued by another issuer."),
-    TOKEN_WRONG_AUDIENCE(401, IssueType.SECURITY, "The bearer token is not meant for this server."),
-    TOKEN_WRONG_TYPE(401, IssueType.SECURITY, "The token is not an access token."),
-    TOKEN_CLAIM_INVALID(401, IssueType.SECURITY, "An identity claim of the token is malformed or inconsistent."),
-    TOKEN_SESSION_ENDED(401, IssueType.SECURITY, "The session of the bearer token has ended (logout); sign in again."),
-    STEP_UP_REQUIRED(401, IssueType.LOGIN, "A higher authentication level is required."),
-    SCOPE_INSUFFICIENT(403, IssueType.FORBIDDEN, "The token's scopes do not allow this interaction."),
-    PATIENT_COMPARTMENT(403, IssueType.FORBIDDEN, "The request is outside the token's patient compartment."),
-    CONSENT_REQUIRED(403, IssueType.FORBIDDEN, "No valid consent of the patient lets this client access the record."),
-    CHIP_PRESENCE_REQUIRED(
-            403, IssueType.FORBIDDEN, "A clinic needs the citizen's chip-present token for this lookup."),
-    STAFF_TOKEN_REQUIRED(403, IssueType.FORBIDDEN, "The clerk's own token is required for this lookup."),
-    STAFF_TOKEN_INVALID(403, IssueType.FORBIDDEN, "The clerk's token is not valid for this clinic."),
-    SELF_SERVICE_DISABLED(403, IssueType.FORBIDDEN, "Citizens cannot make this lookup for themselves on this server."),
-    BODY_MALFORMED(400, IssueType.STRUCTURE, "The request body is not valid FHIR JSON or XML."),
-    RESOURCE_TYPE_UNKNOWN(400, IssueType.NOTSUPPORTED, "The resource type is not served here."),
-    PARAMETER_UNSUPPORTED(400, IssueType.NOTSUPPORTED, "A request parameter is not supported."),
-    PARAMETER_INVALID(400, IssueType.INVALID, "A request parameter has an invalid value."),
-    REQUEST_INVALID(400, IssueType.INVALID, "The request is not valid."),
-    NOT_FOUND(404, IssueType.NOTFOUND, "The resource does not exist."),
-    INTERACTION_UNSUPPORTED(405, IssueType.NOTSUPPORTED, "The interaction is not supported."),
-    NOT_ACCEPTABLE(406, IssueType.NOTSUPPORTED, "Only FHIR JSON and XML responses are available."),
-    VERSION_CONFLICT(409, IssueType.CONFLICT, "The resource was changed concurrently."),
-    PRECONDITION_FAILED(412, IssueType.CONFLICT, "The resource version does not match If-Match."),
-    BODY_TOO_LARGE(413, IssueType.TOOCOSTLY, "The request body is larger than allowed."),
-    MEDIA_TYPE_UNSUPPORTED(415, IssueType.NOTSUPPORTED, "The request body must be FHIR JSON or XML."),
-    BUSINESS_RULE(422, IssueType.BUSINESSRULE, "The request cannot be carried out as the records stand."),
-    INTERNAL_ERROR(500, IssueType.EXCEPTION, "The server failed to process the request."),
-    UNAVAILABLE(503, IssueType.TRANSIENT, "A service the bridge depends on is unavailable."),
-    GATEWAY_TIMEOUT(504, IssueType.TIMEOUT, "A service the bridge depends on did not answer in time.");
+public interface ErrorCode {
 
-    /** Code system of the stable codes. */
-    public static final String SYSTEM = "https://healthid.vn/fhir/CodeSystem/bridge-error";
+    /** Code system of the bridge-wide codes and of features that keep theirs beside them. */
+    String SYSTEM = "https://healthid.vn/fhir/CodeSystem/bridge-error";
 
-    private final int status;
-    private final IssueType issueType;
-    private final String message;
+    /** Status, issue type and default text, as one value the enums hold. */
+    record Spec(int status, IssueType issueType, String message) {}
 
-    ErrorCode(int status, IssueType issueType, String message) {
-        this.status = status;
-        this.issueType = issueType;
-        this.message = message;
+    String name();
+
+    Spec spec();
+
+    default int status() {
+        return spec().status();
     }
 
-    public int status() {
-        return status;
+    default IssueType issueType() {
+        return spec().issueType();
     }
 
-    public IssueType issueType() {
-        return issueType;
+    default String message() {
+        return spec().message();
     }
 
-    public String message() {
-        return message;
+    /** The code system of {@link #name()}. */
+    default String system() {
+        return SYSTEM;
+    }
+
+    /**
+     * The bridge-wide code this one refines, sent as the first coding so that a client that knows
+     * only {@link BridgeError} still branches; empty when this code stands alone.
+     */
+    default Optional<BridgeError> refines() {
+        return Optional.empty();
     }
 }

@@ -4,8 +4,19 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import jakarta.servlet.http.HttpServletRequest;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
+import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -13,9 +24,11 @@ import org.slf4j.LoggerFactory;
 import vn.healthid.bridge.store.VersionConflictException;
 
 /**
- * Turns every exception leaving the HAPI server into a {@link BridgeFhirException}: an
- * OperationOutcome with an issue type and a stable code, the status HAPI chose (or 500), the
- * response headers kept, and no stack trace or exception text from unexpected failures.
+ * The one place an exception leaving the HAPI server becomes an OperationOutcome: a {@link
+ * BridgeFhirException} passes as it is (any feature's {@link ErrorCode}); HAPI's own exceptions
+ * are classified by their type, never by their text, with their response headers kept; anything
+ * else is a 500 without a stack trace or exception text. HAPI's "no method for this request" is
+ * turned into a code where it is raised ({@link BridgeRestfulServer}).
  */
 @Interceptor
 public final class ExceptionOutcomeInterceptor {
@@ -24,61 +37,58 @@ public final class ExceptionOutcomeInterceptor {
     private static final int MAX_DETAIL = 300;
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
-    public BaseServerResponseException normalise(Throwable thrown, HttpServletRequest request) {
+    public BaseServerResponseException normalise(Throwable thrown, RequestDetails request) {
         if (thrown instanceof BridgeFhirException bridge) {
             return bridge;
         }
         if (thrown instanceof BaseServerResponseException hapi) {
-            BridgeFhirException mapped = new BridgeFhirException(classify(hapi, isQuery(request)), detail(hapi));
+            BridgeFhirException mapped = new BridgeFhirException(classify(hapi, request), detail(hapi));
             copyHeaders(hapi, mapped);
             return mapped;
         }
         if (causedBy(thrown, DataFormatException.class)) {
-            return new BridgeFhirException(ErrorCode.BODY_MALFORMED);
+            return new BridgeFhirException(BridgeError.BODY_MALFORMED);
         }
         if (causedBy(thrown, VersionConflictException.class)) {
-            return new BridgeFhirException(ErrorCode.VERSION_CONFLICT);
+            return new BridgeFhirException(BridgeError.VERSION_CONFLICT);
         }
         LOG.error("unexpected failure in the FHIR server", thrown);
-        return new BridgeFhirException(ErrorCode.INTERNAL_ERROR);
+        return new BridgeFhirException(BridgeError.INTERNAL_ERROR);
     }
 
-    /** A read or search (GET, or POST to _search), as opposed to a write interaction. */
-    private static boolean isQuery(HttpServletRequest request) {
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()) || path.endsWith("/_search");
+    private static ErrorCode classify(BaseServerResponseException e, RequestDetails request) {
+        return switch (e) {
+            case InvalidRequestException invalid ->
+                causedBy(invalid, DataFormatException.class) || RequestBodies.unparseable(request)
+                        ? BridgeError.BODY_MALFORMED
+                        : BridgeError.REQUEST_INVALID;
+            case AuthenticationException authentication -> BridgeError.TOKEN_INVALID;
+            case ForbiddenOperationException forbidden -> BridgeError.SCOPE_INSUFFICIENT;
+            case ResourceNotFoundException notFound -> BridgeError.NOT_FOUND;
+            case ResourceGoneException gone -> BridgeError.NOT_FOUND;
+            case MethodNotAllowedException notAllowed -> BridgeError.INTERACTION_UNSUPPORTED;
+            case ResourceVersionConflictException conflict -> BridgeError.VERSION_CONFLICT;
+            case PreconditionFailedException precondition -> BridgeError.PRECONDITION_FAILED;
+            case PayloadTooLargeException tooLarge -> BridgeError.BODY_TOO_LARGE;
+            case UnprocessableEntityException unprocessable -> BridgeError.BUSINESS_RULE;
+            case UnclassifiedServerFailureException other -> byStatus(other.getStatusCode());
+            default -> BridgeError.INTERNAL_ERROR;
+        };
     }
 
-    private static ErrorCode classify(BaseServerResponseException e, boolean query) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        return switch (e.getStatusCode()) {
-            case 400 -> {
-                if (causedBy(e, DataFormatException.class) || message.contains("Failed to parse")) {
-                    yield ErrorCode.BODY_MALFORMED;
-                }
-                // no provider method matches: for a query the parameters, otherwise the interaction
-                if (message.contains("does not know how to handle")) {
-                    yield query ? ErrorCode.PARAMETER_UNSUPPORTED : ErrorCode.INTERACTION_UNSUPPORTED;
-                }
-                yield ErrorCode.REQUEST_INVALID;
-            }
-            case 401 -> ErrorCode.TOKEN_INVALID;
-            case 403 -> ErrorCode.SCOPE_INSUFFICIENT;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.INTERACTION_UNSUPPORTED;
-            case 406 -> ErrorCode.NOT_ACCEPTABLE;
-            case 409 -> ErrorCode.VERSION_CONFLICT;
-            case 412 -> ErrorCode.PRECONDITION_FAILED;
-            case 413 -> ErrorCode.BODY_TOO_LARGE;
-            case 415 -> ErrorCode.MEDIA_TYPE_UNSUPPORTED;
-            case 503 -> ErrorCode.UNAVAILABLE;
-            default -> ErrorCode.INTERNAL_ERROR;
+    /** HAPI's exception for statuses it has no type for (406, 415, 503): the status is its type. */
+    private static ErrorCode byStatus(int status) {
+        return switch (status) {
+            case 406 -> BridgeError.NOT_ACCEPTABLE;
+            case 415 -> BridgeError.MEDIA_TYPE_UNSUPPORTED;
+            case 503 -> BridgeError.UNAVAILABLE;
+            default -> BridgeError.INTERNAL_ERROR;
         };
     }
 
     private static String detail(BaseServerResponseException e) {
         if (e.getStatusCode() >= 500 || e.getMessage() == null) {
-            return ErrorCode.INTERNAL_ERROR.message();
+            return BridgeError.INTERNAL_ERROR.message();
         }
         String message = e.getMessage();
         return message.length() > MAX_DETAIL ? message.substring(0, MAX_DETAIL) + "..." : message;

@@ -33,7 +33,7 @@ public final class RequestGuardInterceptor {
         String[] segments = path.startsWith("/") ? path.substring(1).split("/") : path.split("/");
         checkPath(segments);
         if (!mediaTypes.acceptable(request.getHeader("Accept"), formatParameter(request))) {
-            throw new BridgeFhirException(ErrorCode.NOT_ACCEPTABLE);
+            throw new BridgeFhirException(BridgeError.NOT_ACCEPTABLE);
         }
         checkBodyType(request, segments);
         for (String name : request.getParameterMap().keySet()) {
@@ -46,22 +46,22 @@ public final class RequestGuardInterceptor {
         String first = segments.length == 0 ? "" : segments[0];
         if (first.isEmpty()) {
             throw new BridgeFhirException(
-                    ErrorCode.INTERACTION_UNSUPPORTED,
+                    BridgeError.INTERACTION_UNSUPPORTED,
                     "Whole-system interactions (transaction, batch) are not supported.");
         }
         for (String segment : segments) {
             if (segment.startsWith("_history")) {
-                throw new BridgeFhirException(ErrorCode.INTERACTION_UNSUPPORTED, "_history is not supported.");
+                throw new BridgeFhirException(BridgeError.INTERACTION_UNSUPPORTED, "_history is not supported.");
             }
         }
         if (first.equals("metadata")) {
             return;
         }
         if (first.startsWith("$")) {
-            throw new BridgeFhirException(ErrorCode.INTERACTION_UNSUPPORTED, "System operations are not supported.");
+            throw new BridgeFhirException(BridgeError.INTERACTION_UNSUPPORTED, "System operations are not supported.");
         }
         if (!servedTypes.contains(first)) {
-            throw new BridgeFhirException(ErrorCode.RESOURCE_TYPE_UNKNOWN, "Resource types served: " + servedTypes);
+            throw new BridgeFhirException(BridgeError.RESOURCE_TYPE_UNKNOWN, "Resource types served: " + servedTypes);
         }
     }
 
@@ -72,17 +72,18 @@ public final class RequestGuardInterceptor {
         }
         boolean search = segments.length == 2 && segments[1].equals("_search");
         if (!mediaTypes.acceptableBody(request.getContentType(), search)) {
-            throw new BridgeFhirException(ErrorCode.MEDIA_TYPE_UNSUPPORTED);
+            throw new BridgeFhirException(BridgeError.MEDIA_TYPE_UNSUPPORTED);
         }
     }
 
     private static void checkParameterName(String name) {
         if (name.contains(".") || name.contains(":")) {
             throw new BridgeFhirException(
-                    ErrorCode.PARAMETER_UNSUPPORTED, "Chained parameters and modifiers are not supported.");
+                    BridgeError.PARAMETER_UNSUPPORTED, "Chained parameters and modifiers are not supported.");
         }
         if (name.startsWith("_") && !ALLOWED_UNDERSCORE.contains(name)) {
-            throw new BridgeFhirException(ErrorCode.PARAMETER_UNSUPPORTED, "Parameter " + name + " is not supported.");
+            throw new BridgeFhirException(
+                    BridgeError.PARAMETER_UNSUPPORTED, "Parameter " + name + " is not supported.");
         }
     }
 

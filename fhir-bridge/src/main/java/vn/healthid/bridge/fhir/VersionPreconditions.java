@@ -27,7 +27,8 @@ public final class VersionPreconditions {
         }
         Matcher m = ETAG.matcher(header.trim());
         if (!m.matches()) {
-            throw new BridgeFhirException(ErrorCode.PRECONDITION_FAILED, "If-Match must be a version ETag, W/\"<n>\".");
+            throw new BridgeFhirException(
+                    BridgeError.PRECONDITION_FAILED, "If-Match must be a version ETag, W/\"<n>\".");
         }
         return Long.parseLong(m.group(1));
     }
@@ -41,7 +42,7 @@ public final class VersionPreconditions {
             return write.apply(expectedVersion);
         } catch (VersionConflictException e) {
             throw new BridgeFhirException(
-                    fromIfMatch ? ErrorCode.PRECONDITION_FAILED : ErrorCode.VERSION_CONFLICT,
+                    fromIfMatch ? BridgeError.PRECONDITION_FAILED : BridgeError.VERSION_CONFLICT,
                     "The current version is " + e.currentVersion() + ".");
         }
     }

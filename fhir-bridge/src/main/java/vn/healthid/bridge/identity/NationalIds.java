@@ -13,9 +13,13 @@ public final class NationalIds {
         return number != null && CCCD.matcher(number).matches();
     }
 
-    /** {@code 079012345678} becomes {@code 0790******78}. */
+    /**
+     * {@code 079012345678} becomes {@code 0790******78}; anything shorter than 8 characters is
+     * fully masked. The same rule as the Keycloak extension's, tested on both sides against
+     * docs/contracts/national-id-mask-vectors.csv.
+     */
     public static String mask(String number) {
-        if (number == null || number.length() < 6) {
+        if (number == null || number.length() < 8) {
             return "******";
         }
         return number.substring(0, 4) + "*".repeat(number.length() - 6) + number.substring(number.length() - 2);

@@ -1,8 +1,8 @@
 package vn.healthid.bridge.patient;
 
 import java.util.Optional;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.security.CitizenClaims;
 import vn.healthid.bridge.store.DocumentStore;
@@ -41,7 +41,7 @@ public final class PatientRegistry {
         if (caller.citizen().isEmpty()) {
             return find(patientId)
                     .orElseThrow(() -> new BridgeFhirException(
-                            ErrorCode.NOT_FOUND,
+                            BridgeError.NOT_FOUND,
                             "Patient/" + patientId + " is not registered yet: it is created at the first sign-in"
                                     + " at a clinic or with a confidential client."));
         }

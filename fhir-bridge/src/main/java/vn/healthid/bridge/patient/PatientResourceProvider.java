@@ -10,8 +10,8 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.security.Access;
 
 /**
@@ -51,7 +51,7 @@ public final class PatientResourceProvider implements IResourceProvider {
     public List<Patient> byIdentifier(
             @RequiredParam(name = Patient.SP_IDENTIFIER) TokenParam identifier, RequestDetails request) {
         if (identifier.getSystem() == null || identifier.getValue() == null) {
-            throw new BridgeFhirException(ErrorCode.PARAMETER_INVALID, "identifier must be <system>|<value>.");
+            throw new BridgeFhirException(BridgeError.PARAMETER_INVALID, "identifier must be <system>|<value>.");
         }
         return service.byIdentifier(Access.of(request), identifier.getSystem(), identifier.getValue());
     }

@@ -2,8 +2,8 @@ package vn.healthid.bridge.patient;
 
 import java.util.List;
 import org.hl7.fhir.r4.model.Patient;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.identity.IdentifierSystems;
 import vn.healthid.bridge.identity.NationalIds;
 import vn.healthid.bridge.identity.PatientIds;
@@ -34,11 +34,11 @@ public final class PatientService {
             return translator.toFhir(registry.ensureFromToken(caller));
         }
         if (access.confined()) {
-            throw new BridgeFhirException(ErrorCode.PATIENT_COMPARTMENT);
+            throw new BridgeFhirException(BridgeError.PATIENT_COMPARTMENT);
         }
         StoredDocument document = registry.find(patientId)
-                .orElseThrow(
-                        () -> new BridgeFhirException(ErrorCode.NOT_FOUND, "Patient/" + patientId + " is not known."));
+                .orElseThrow(() ->
+                        new BridgeFhirException(BridgeError.NOT_FOUND, "Patient/" + patientId + " is not known."));
         return translator.toFhir(document);
     }
 
@@ -49,14 +49,14 @@ public final class PatientService {
     public List<Patient> own(Access access) {
         if (!access.caller().isCitizen()) {
             throw new BridgeFhirException(
-                    ErrorCode.PARAMETER_INVALID, "Search Patients by identifier (urn:vn:cccd|<number>) or _id.");
+                    BridgeError.PARAMETER_INVALID, "Search Patients by identifier (urn:vn:cccd|<number>) or _id.");
         }
         return List.of(translator.toFhir(registry.ensureFromToken(access.caller())));
     }
 
     public List<Patient> byId(Access access, String patientId) {
         if (access.confined() && !access.caller().patientId().orElse("").equals(patientId)) {
-            throw new BridgeFhirException(ErrorCode.PATIENT_COMPARTMENT);
+            throw new BridgeFhirException(BridgeError.PATIENT_COMPARTMENT);
         }
         if (access.caller().patientId().filter(patientId::equals).isPresent()) {
             return List.of(translator.toFhir(registry.ensureFromToken(access.caller())));
@@ -67,15 +67,15 @@ public final class PatientService {
     public List<Patient> byIdentifier(Access access, String system, String value) {
         if (access.confined()) {
             throw new BridgeFhirException(
-                    ErrorCode.PATIENT_COMPARTMENT, "Search by identifier is for clinic clients (system scopes).");
+                    BridgeError.PATIENT_COMPARTMENT, "Search by identifier is for clinic clients (system scopes).");
         }
         if (!IdentifierSystems.CCCD.equals(system)) {
             throw new BridgeFhirException(
-                    ErrorCode.PARAMETER_UNSUPPORTED,
+                    BridgeError.PARAMETER_UNSUPPORTED,
                     "Patients are searched by identifier system " + IdentifierSystems.CCCD + ".");
         }
         if (!NationalIds.isValid(value)) {
-            throw new BridgeFhirException(ErrorCode.PARAMETER_INVALID, "A CCCD number has 12 digits.");
+            throw new BridgeFhirException(BridgeError.PARAMETER_INVALID, "A CCCD number has 12 digits.");
         }
         return registry.find(patientIds.forNationalId(value)).map(translator::toFhir).stream()
                 .toList();

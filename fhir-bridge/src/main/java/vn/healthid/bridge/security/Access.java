@@ -2,8 +2,8 @@ package vn.healthid.bridge.security;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.Optional;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 
 /**
  * What one FHIR request may touch, decided from the token's scopes before the provider runs.
@@ -20,11 +20,11 @@ public record Access(Caller caller, boolean confined, Optional<String> patientId
         if (access instanceof Access a) {
             return a;
         }
-        throw new BridgeFhirException(ErrorCode.TOKEN_MISSING);
+        throw new BridgeFhirException(BridgeError.TOKEN_MISSING);
     }
 
     /** The patient a confined request is limited to. */
     public String requirePatientId() {
-        return patientId.orElseThrow(() -> new BridgeFhirException(ErrorCode.PATIENT_COMPARTMENT));
+        return patientId.orElseThrow(() -> new BridgeFhirException(BridgeError.PATIENT_COMPARTMENT));
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.ErrorCode;
 
 /**
@@ -37,29 +38,29 @@ public final class AccessTokenValidator implements OAuth2TokenValidator<Jwt> {
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
         Object headerType = jwt.getHeaders().get("typ");
         if (headerType != null && !HEADER_TYPES.contains(headerType.toString())) {
-            return fail(ErrorCode.TOKEN_WRONG_TYPE);
+            return fail(BridgeError.TOKEN_WRONG_TYPE);
         }
         if (!"Bearer".equals(jwt.getClaimAsString("typ"))) {
-            return fail(ErrorCode.TOKEN_WRONG_TYPE);
+            return fail(BridgeError.TOKEN_WRONG_TYPE);
         }
         if (!issuer.equals(jwt.getClaimAsString("iss"))) {
-            return fail(ErrorCode.TOKEN_WRONG_ISSUER);
+            return fail(BridgeError.TOKEN_WRONG_ISSUER);
         }
         List<String> audiences = jwt.getAudience();
         if (audiences == null || !audiences.contains(audience)) {
-            return fail(ErrorCode.TOKEN_WRONG_AUDIENCE);
+            return fail(BridgeError.TOKEN_WRONG_AUDIENCE);
         }
         Instant now = clock.instant();
         Instant expiresAt = jwt.getExpiresAt();
         if (expiresAt == null) {
-            return fail(ErrorCode.TOKEN_INVALID);
+            return fail(BridgeError.TOKEN_INVALID);
         }
         if (!now.isBefore(expiresAt.plus(skew))) {
-            return fail(ErrorCode.TOKEN_EXPIRED);
+            return fail(BridgeError.TOKEN_EXPIRED);
         }
         Instant notBefore = jwt.getNotBefore();
         if (notBefore != null && now.isBefore(notBefore.minus(skew))) {
-            return fail(ErrorCode.TOKEN_NOT_YET_VALID);
+            return fail(BridgeError.TOKEN_NOT_YET_VALID);
         }
         return OAuth2TokenValidatorResult.success();
     }

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 
 /**
  * The bridge's level rules, in one place (docs/security.md): levels from {@code acr}
@@ -72,7 +72,7 @@ public final class Assurance {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.joining(" "));
-        BridgeFhirException stepUp = new BridgeFhirException(ErrorCode.STEP_UP_REQUIRED, detail);
+        BridgeFhirException stepUp = new BridgeFhirException(BridgeError.STEP_UP_REQUIRED, detail);
         stepUp.addResponseHeader(
                 "WWW-Authenticate",
                 "Bearer realm=\"fhir-bridge\", error=\"insufficient_user_authentication\","

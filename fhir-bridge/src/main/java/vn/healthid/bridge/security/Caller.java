@@ -3,8 +3,8 @@ package vn.healthid.bridge.security;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.smart.GrantedScopes;
 import vn.healthid.bridge.smart.Interaction;
 import vn.healthid.bridge.smart.ScopeContext;
@@ -197,7 +197,7 @@ public final class Caller {
     }
 
     public static BridgeFhirException insufficientScope(String detail) {
-        BridgeFhirException denied = new BridgeFhirException(ErrorCode.SCOPE_INSUFFICIENT, detail);
+        BridgeFhirException denied = new BridgeFhirException(BridgeError.SCOPE_INSUFFICIENT, detail);
         denied.addResponseHeader("WWW-Authenticate", "Bearer realm=\"fhir-bridge\", error=\"insufficient_scope\"");
         return denied;
     }

@@ -6,8 +6,8 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 
 /** A verified access token and the {@link Caller} read from it. */
 public final class CallerAuthentication extends AbstractAuthenticationToken {
@@ -39,7 +39,7 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
 
     /** The caller of the request being served; 401 {@code TOKEN_MISSING} without one. */
     public static Caller require() {
-        return current().orElseThrow(() -> new BridgeFhirException(ErrorCode.TOKEN_MISSING));
+        return current().orElseThrow(() -> new BridgeFhirException(BridgeError.TOKEN_MISSING));
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.Jwt;
-import vn.healthid.bridge.fhir.ErrorCode;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.identity.NationalIds;
 import vn.healthid.bridge.identity.PatientIds;
 import vn.healthid.bridge.smart.GrantedScopes;
@@ -153,6 +153,6 @@ public final class CallerAuthenticationConverter implements Converter<Jwt, Calle
 
     private static OAuth2AuthenticationException invalid(String why) {
         return new OAuth2AuthenticationException(
-                new OAuth2Error("invalid_token", ErrorCode.TOKEN_CLAIM_INVALID.name(), null), why);
+                new OAuth2Error("invalid_token", BridgeError.TOKEN_CLAIM_INVALID.name(), null), why);
     }
 }

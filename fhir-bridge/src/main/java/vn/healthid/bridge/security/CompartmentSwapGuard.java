@@ -8,8 +8,8 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.Map;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 
 /**
  * Refuses a confined search that names another patient in a Patient-compartment parameter (for
@@ -49,7 +49,7 @@ public final class CompartmentSwapGuard {
             for (String value : values) {
                 for (String one : value.split(",")) {
                     if (!own.equals(idPart(one))) {
-                        BridgeFhirException denied = new BridgeFhirException(ErrorCode.PATIENT_COMPARTMENT);
+                        BridgeFhirException denied = new BridgeFhirException(BridgeError.PATIENT_COMPARTMENT);
                         denied.addResponseHeader(
                                 "WWW-Authenticate", "Bearer realm=\"fhir-bridge\", error=\"insufficient_scope\"");
                         throw denied;

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import vn.healthid.bridge.fhir.ErrorCode;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.OperationOutcomeResponder;
 
 /** 403 from the filter chain (paths outside the served ones) as an OperationOutcome. */
@@ -24,8 +24,8 @@ public final class FhirAccessDeniedHandler implements AccessDeniedHandler {
         responder.write(
                 request,
                 response,
-                ErrorCode.SCOPE_INSUFFICIENT,
-                ErrorCode.SCOPE_INSUFFICIENT.message(),
+                BridgeError.SCOPE_INSUFFICIENT,
+                BridgeError.SCOPE_INSUFFICIENT.message(),
                 Map.of("WWW-Authenticate", "Bearer realm=\"fhir-bridge\", error=\"insufficient_scope\""));
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.fhir.OperationOutcomeResponder;
 
@@ -28,7 +29,7 @@ public final class FhirAuthenticationEntryPoint implements AuthenticationEntryPo
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         ErrorCode code = classify(failure);
-        String challenge = code == ErrorCode.TOKEN_MISSING || code == ErrorCode.UNAVAILABLE
+        String challenge = code == BridgeError.TOKEN_MISSING || code == BridgeError.UNAVAILABLE
                 ? "Bearer realm=\"fhir-bridge\""
                 : "Bearer realm=\"fhir-bridge\", error=\"invalid_token\", error_description=\"" + code.name() + "\"";
         responder.write(request, response, code, code.message(), Map.of("WWW-Authenticate", challenge));
@@ -36,30 +37,30 @@ public final class FhirAuthenticationEntryPoint implements AuthenticationEntryPo
 
     static ErrorCode classify(AuthenticationException failure) {
         if (!(failure instanceof OAuth2AuthenticationException oauth)) {
-            return ErrorCode.TOKEN_MISSING;
+            return BridgeError.TOKEN_MISSING;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof JwtValidationException validation) {
                 return validation.getErrors().stream()
                         .map(error -> known(error.getDescription()))
                         .findFirst()
-                        .orElse(ErrorCode.TOKEN_INVALID);
+                        .orElse(BridgeError.TOKEN_INVALID);
             }
         }
         return known(oauth.getError().getDescription());
     }
 
     private static ErrorCode known(String description) {
-        if (ErrorCode.UNAVAILABLE.name().equals(description)) {
-            return ErrorCode.UNAVAILABLE; // the ended-sessions store did not answer: fail closed, 503
+        if (BridgeError.UNAVAILABLE.name().equals(description)) {
+            return BridgeError.UNAVAILABLE; // the ended-sessions store did not answer: fail closed, 503
         }
         if (description != null && description.startsWith("TOKEN_")) {
             try {
-                return ErrorCode.valueOf(description);
+                return BridgeError.valueOf(description);
             } catch (IllegalArgumentException e) {
-                return ErrorCode.TOKEN_INVALID;
+                return BridgeError.TOKEN_INVALID;
             }
         }
-        return ErrorCode.TOKEN_INVALID;
+        return BridgeError.TOKEN_INVALID;
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.stereotype.Component;
-import vn.healthid.bridge.fhir.ErrorCode;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.store.EndedSessions;
 
 /**
@@ -39,11 +39,11 @@ public final class RevokedSessionValidator implements OAuth2TokenValidator<Jwt> 
             ended = endedSessions.contains(sid);
         } catch (RuntimeException e) {
             throw new OAuth2AuthenticationException(
-                    new OAuth2Error("temporarily_unavailable", ErrorCode.UNAVAILABLE.name(), null), e);
+                    new OAuth2Error("temporarily_unavailable", BridgeError.UNAVAILABLE.name(), null), e);
         }
         return ended
                 ? OAuth2TokenValidatorResult.failure(
-                        new OAuth2Error("invalid_token", ErrorCode.TOKEN_SESSION_ENDED.name(), null))
+                        new OAuth2Error("invalid_token", BridgeError.TOKEN_SESSION_ENDED.name(), null))
                 : OAuth2TokenValidatorResult.success();
     }
 
@@ -53,7 +53,7 @@ public final class RevokedSessionValidator implements OAuth2TokenValidator<Jwt> 
             Jwt jwt = verified.decode(token);
             OAuth2TokenValidatorResult result = validate(jwt);
             if (result.hasErrors()) {
-                throw new JwtValidationException(ErrorCode.TOKEN_SESSION_ENDED.name(), result.getErrors());
+                throw new JwtValidationException(BridgeError.TOKEN_SESSION_ENDED.name(), result.getErrors());
             }
             return jwt;
         };

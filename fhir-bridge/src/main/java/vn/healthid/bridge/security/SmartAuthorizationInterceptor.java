@@ -12,8 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.IdType;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.smart.Interaction;
 import vn.healthid.bridge.smart.ScopeContext;
 import vn.healthid.bridge.smart.SmartScope;
@@ -79,7 +79,7 @@ public final class SmartAuthorizationInterceptor extends AuthorizationIntercepto
 
     @Override
     protected void handleDeny(RequestDetails request, Verdict verdict) {
-        BridgeFhirException denied = new BridgeFhirException(ErrorCode.PATIENT_COMPARTMENT);
+        BridgeFhirException denied = new BridgeFhirException(BridgeError.PATIENT_COMPARTMENT);
         denied.addResponseHeader("WWW-Authenticate", "Bearer realm=\"fhir-bridge\", error=\"insufficient_scope\"");
         throw denied;
     }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
-import vn.healthid.bridge.fhir.ErrorCode;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.OperationOutcomeResponder;
 
 /**
@@ -32,7 +32,7 @@ public final class SmartConfigurationServlet extends HttpServlet {
         Optional<Map<String, Object>> document = configuration.document();
         if (document.isEmpty()) {
             responder.write(
-                    request, response, ErrorCode.UNAVAILABLE, "The authorization server is not reachable.", Map.of());
+                    request, response, BridgeError.UNAVAILABLE, "The authorization server is not reachable.", Map.of());
             return;
         }
         byte[] body = json.writeValueAsBytes(document.get());

@@ -17,4 +17,7 @@ public interface TtlCache {
     boolean putIfAbsent(String key, String value, Duration ttl);
 
     void remove(String key);
+
+    /** Removes the entry only while it still holds {@code expected} (atomic on Redis). */
+    void removeIfEquals(String key, String expected);
 }

@@ -3,14 +3,15 @@ package vn.healthid.bridge.telehealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.store.VersionConflictException;
 import vn.healthid.bridge.telehealth.access.AccessPolicy;
 import vn.healthid.bridge.telehealth.access.Operation;
 import vn.healthid.bridge.telehealth.access.SessionAccess;
 import vn.healthid.bridge.telehealth.domain.SessionStatus;
+import vn.healthid.bridge.telehealth.domain.TelehealthError;
 import vn.healthid.bridge.telehealth.domain.TelehealthSession;
 import vn.healthid.bridge.telehealth.domain.Transitions;
 import vn.healthid.bridge.telehealth.persist.EncounterRecords;
@@ -49,25 +50,25 @@ public final class SessionBooking {
     public StoredSession create(Caller caller, TelehealthSession proposed) {
         policy.require(caller, Operation.BOOK);
         if (proposed.status() != SessionStatus.PROPOSED && proposed.status() != SessionStatus.BOOKED) {
-            throw new TelehealthException(TelehealthError.APPOINTMENT_INVALID, "a new session is proposed or booked");
+            throw new BridgeFhirException(TelehealthError.APPOINTMENT_INVALID, "a new session is proposed or booked");
         }
         if (!proposed.end().isAfter(clock.instant())) {
-            throw new TelehealthException(TelehealthError.APPOINTMENT_INVALID, "the session ends in the past");
+            throw new BridgeFhirException(TelehealthError.APPOINTMENT_INVALID, "the session ends in the past");
         }
         if (Duration.between(proposed.start(), proposed.end()).compareTo(maxDuration) > 0) {
-            throw new TelehealthException(
+            throw new BridgeFhirException(
                     TelehealthError.APPOINTMENT_INVALID, "the session is longer than " + maxDuration);
         }
         if (caller.kind() == Caller.Kind.CITIZEN) {
             if (!caller.isPatient(proposed.patientId())) {
-                throw new BridgeFhirException(ErrorCode.PATIENT_COMPARTMENT);
+                throw new BridgeFhirException(BridgeError.PATIENT_COMPARTMENT);
             }
             if (proposed.status() != SessionStatus.PROPOSED) {
-                throw new TelehealthException(
+                throw new BridgeFhirException(
                         TelehealthError.TRANSITION_NOT_ALLOWED_FOR_CALLER, "a patient proposes; a practitioner books");
             }
         } else if (proposed.status() == SessionStatus.BOOKED && !caller.isPractitioner(proposed.practitionerId())) {
-            throw new TelehealthException(
+            throw new BridgeFhirException(
                     TelehealthError.TRANSITION_NOT_ALLOWED_FOR_CALLER, "a practitioner books sessions for themselves");
         }
         TelehealthSession fresh = new TelehealthSession(
@@ -82,7 +83,7 @@ public final class SessionBooking {
             return sessions.create(fresh);
         } catch (VersionConflictException e) {
             // only the search index can be contended here (the id is fresh): the client may retry
-            throw new BridgeFhirException(ErrorCode.VERSION_CONFLICT);
+            throw new BridgeFhirException(BridgeError.VERSION_CONFLICT);
         }
     }
 
@@ -93,19 +94,19 @@ public final class SessionBooking {
      */
     public StoredSession update(Caller caller, String id, TelehealthSession wanted, Long ifMatch) {
         policy.require(caller, wanted.status() == SessionStatus.CANCELLED ? Operation.CANCEL : Operation.UPDATE);
-        StoredSession stored = sessions.find(id).orElseThrow(() -> new BridgeFhirException(ErrorCode.NOT_FOUND));
+        StoredSession stored = sessions.find(id).orElseThrow(() -> new BridgeFhirException(BridgeError.NOT_FOUND));
         TelehealthSession current = stored.session();
         if (lostTheRace(caller, current, wanted)) {
             throw ifMatch != null && ifMatch != stored.version()
-                    ? new BridgeFhirException(ErrorCode.PRECONDITION_FAILED)
-                    : new TelehealthException(TelehealthError.APPOINTMENT_ALREADY_BOOKED);
+                    ? new BridgeFhirException(BridgeError.PRECONDITION_FAILED)
+                    : new BridgeFhirException(TelehealthError.APPOINTMENT_ALREADY_BOOKED);
         }
         access.requireVisible(caller, current);
         if (ifMatch != null && ifMatch != stored.version()) {
-            throw new BridgeFhirException(ErrorCode.PRECONDITION_FAILED);
+            throw new BridgeFhirException(BridgeError.PRECONDITION_FAILED);
         }
         if (!wanted.sameSlotAs(current)) {
-            throw new TelehealthException(TelehealthError.APPOINTMENT_FIELD_IMMUTABLE);
+            throw new BridgeFhirException(TelehealthError.APPOINTMENT_FIELD_IMMUTABLE);
         }
         boolean practitionerChanged = !Objects.equals(wanted.practitionerId(), current.practitionerId());
         if (wanted.status() == current.status()) {
@@ -116,16 +117,16 @@ public final class SessionBooking {
                 return stored;
             }
             throw current.status() == SessionStatus.BOOKED
-                    ? new TelehealthException(TelehealthError.APPOINTMENT_ALREADY_BOOKED)
-                    : new TelehealthException(TelehealthError.APPOINTMENT_FIELD_IMMUTABLE);
+                    ? new BridgeFhirException(TelehealthError.APPOINTMENT_ALREADY_BOOKED)
+                    : new BridgeFhirException(TelehealthError.APPOINTMENT_FIELD_IMMUTABLE);
         }
         Transitions.check(current.status(), wanted.status());
         TelehealthSession next = switch (wanted.status()) {
             case BOOKED -> accept(caller, current, wanted);
             case CANCELLED -> unchangedPractitioner(practitionerChanged, withReason(current, wanted));
-            case ARRIVED -> throw new TelehealthException(TelehealthError.TRANSITION_VIA_JOIN_ONLY);
+            case ARRIVED -> throw new BridgeFhirException(TelehealthError.TRANSITION_VIA_JOIN_ONLY);
             case FULFILLED, NOSHOW -> assignedOnly(caller, current, practitionerChanged, wanted.status());
-            case PROPOSED -> throw new TelehealthException(TelehealthError.APPOINTMENT_TRANSITION_INVALID);
+            case PROPOSED -> throw new BridgeFhirException(TelehealthError.APPOINTMENT_TRANSITION_INVALID);
         };
         StoredSession written = write(next, ifMatch != null ? ifMatch : stored.version(), ifMatch != null);
         if (next.status() == SessionStatus.FULFILLED) {
@@ -147,11 +148,11 @@ public final class SessionBooking {
 
     private TelehealthSession accept(Caller caller, TelehealthSession current, TelehealthSession wanted) {
         if (current.hasPractitioner() && !current.practitionerId().equals(wanted.practitionerId())) {
-            throw new TelehealthException(
+            throw new BridgeFhirException(
                     TelehealthError.APPOINTMENT_ALREADY_BOOKED, "the patient asked for another practitioner");
         }
         if (!caller.isPractitioner(wanted.practitionerId())) {
-            throw new TelehealthException(
+            throw new BridgeFhirException(
                     TelehealthError.TRANSITION_NOT_ALLOWED_FOR_CALLER,
                     "a practitioner accepts a session for themselves");
         }
@@ -168,11 +169,11 @@ public final class SessionBooking {
     private TelehealthSession assignedOnly(
             Caller caller, TelehealthSession current, boolean practitionerChanged, SessionStatus target) {
         if (!current.hasPractitioner() || !caller.isPractitioner(current.practitionerId()) || practitionerChanged) {
-            throw new TelehealthException(
+            throw new BridgeFhirException(
                     TelehealthError.TRANSITION_NOT_ALLOWED_FOR_CALLER, "only the assigned practitioner may do this");
         }
         if (target == SessionStatus.NOSHOW && clock.instant().isBefore(current.start())) {
-            throw new TelehealthException(TelehealthError.APPOINTMENT_TRANSITION_INVALID, "no-show before the start");
+            throw new BridgeFhirException(TelehealthError.APPOINTMENT_TRANSITION_INVALID, "no-show before the start");
         }
         return current.withStatus(target);
     }
@@ -191,7 +192,7 @@ public final class SessionBooking {
 
     private static TelehealthSession unchangedPractitioner(boolean practitionerChanged, TelehealthSession next) {
         if (practitionerChanged) {
-            throw new TelehealthException(TelehealthError.APPOINTMENT_FIELD_IMMUTABLE);
+            throw new BridgeFhirException(TelehealthError.APPOINTMENT_FIELD_IMMUTABLE);
         }
         return next;
     }
@@ -200,7 +201,7 @@ public final class SessionBooking {
         try {
             return sessions.update(next, expectedVersion);
         } catch (VersionConflictException e) {
-            throw new BridgeFhirException(fromIfMatch ? ErrorCode.PRECONDITION_FAILED : ErrorCode.VERSION_CONFLICT);
+            throw new BridgeFhirException(fromIfMatch ? BridgeError.PRECONDITION_FAILED : BridgeError.VERSION_CONFLICT);
         }
     }
 }

@@ -4,14 +4,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.store.VersionConflictException;
 import vn.healthid.bridge.telehealth.access.AccessPolicy;
 import vn.healthid.bridge.telehealth.access.Operation;
 import vn.healthid.bridge.telehealth.access.SessionAccess;
 import vn.healthid.bridge.telehealth.domain.SessionStatus;
+import vn.healthid.bridge.telehealth.domain.TelehealthError;
 import vn.healthid.bridge.telehealth.domain.TelehealthSession;
 import vn.healthid.bridge.telehealth.persist.EncounterRecords;
 import vn.healthid.bridge.telehealth.persist.SessionRepository;
@@ -56,13 +57,13 @@ public final class SessionJoin {
     public JoinResult join(Caller caller, String id) {
         policy.require(caller, Operation.JOIN);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            StoredSession stored = sessions.find(id).orElseThrow(() -> new BridgeFhirException(ErrorCode.NOT_FOUND));
+            StoredSession stored = sessions.find(id).orElseThrow(() -> new BridgeFhirException(BridgeError.NOT_FOUND));
             TelehealthSession session = stored.session();
             if (!access.participant(caller, session)) {
-                throw new TelehealthException(TelehealthError.NOT_A_PARTICIPANT);
+                throw new BridgeFhirException(TelehealthError.NOT_A_PARTICIPANT);
             }
             if (session.status() != SessionStatus.BOOKED && session.status() != SessionStatus.ARRIVED) {
-                throw new TelehealthException(
+                throw new BridgeFhirException(
                         TelehealthError.NOT_JOINABLE,
                         "the session is " + session.status().code());
             }
@@ -79,7 +80,7 @@ public final class SessionJoin {
             var ticket = tickets.issue(session.id(), caller.reference());
             return new JoinResult(stored, ticket, sessionUrl(session.id(), ticket.ticket()));
         }
-        throw new BridgeFhirException(ErrorCode.VERSION_CONFLICT);
+        throw new BridgeFhirException(BridgeError.VERSION_CONFLICT);
     }
 
     /**
@@ -89,16 +90,16 @@ public final class SessionJoin {
     public TicketGrant redeem(Caller caller, String ticket, String appointmentId) {
         policy.require(caller, Operation.REDEEM);
         TicketGrant grant =
-                tickets.redeem(ticket).orElseThrow(() -> new TelehealthException(TelehealthError.TICKET_INVALID));
+                tickets.redeem(ticket).orElseThrow(() -> new BridgeFhirException(TelehealthError.TICKET_INVALID));
         if (appointmentId != null && !appointmentId.equals(grant.appointmentId())) {
-            throw new TelehealthException(TelehealthError.TICKET_WRONG_APPOINTMENT);
+            throw new BridgeFhirException(TelehealthError.TICKET_WRONG_APPOINTMENT);
         }
         SessionStatus status = sessions.find(grant.appointmentId())
                 .map(s -> s.session().status())
                 .orElseThrow(
-                        () -> new TelehealthException(TelehealthError.NOT_JOINABLE, "the session no longer exists"));
+                        () -> new BridgeFhirException(TelehealthError.NOT_JOINABLE, "the session no longer exists"));
         if (status != SessionStatus.ARRIVED) {
-            throw new TelehealthException(TelehealthError.NOT_JOINABLE, "the session is " + status.code());
+            throw new BridgeFhirException(TelehealthError.NOT_JOINABLE, "the session is " + status.code());
         }
         return grant;
     }
@@ -108,10 +109,10 @@ public final class SessionJoin {
         Instant opens = session.start().minus(properties.joinEarly());
         Instant closes = session.end().plus(properties.joinLate());
         if (now.isBefore(opens)) {
-            throw new TelehealthException(TelehealthError.JOIN_TOO_EARLY, "the session can be joined from " + opens);
+            throw new BridgeFhirException(TelehealthError.JOIN_TOO_EARLY, "the session can be joined from " + opens);
         }
         if (!now.isBefore(closes)) {
-            throw new TelehealthException(
+            throw new BridgeFhirException(
                     TelehealthError.JOIN_WINDOW_CLOSED, "the session could be joined until " + closes);
         }
     }

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Encounter;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.telehealth.access.AccessPolicy;
 import vn.healthid.bridge.telehealth.access.Operation;
 import vn.healthid.bridge.telehealth.access.SessionAccess;
 import vn.healthid.bridge.telehealth.domain.SessionStatus;
+import vn.healthid.bridge.telehealth.domain.TelehealthError;
 import vn.healthid.bridge.telehealth.persist.EncounterRecords;
 import vn.healthid.bridge.telehealth.persist.SessionRepository;
 import vn.healthid.bridge.telehealth.persist.StoredSession;
@@ -39,14 +40,14 @@ public final class SessionQueries {
 
     public StoredSession read(Caller caller, String id) {
         policy.require(caller, Operation.READ);
-        StoredSession stored = sessions.find(id).orElseThrow(() -> new BridgeFhirException(ErrorCode.NOT_FOUND));
+        StoredSession stored = sessions.find(id).orElseThrow(() -> new BridgeFhirException(BridgeError.NOT_FOUND));
         access.requireVisible(caller, stored.session());
         return stored;
     }
 
     public Encounter encounter(Caller caller, String id) {
         read(caller, id);
-        return encounters.find(id).orElseThrow(() -> new BridgeFhirException(ErrorCode.NOT_FOUND));
+        return encounters.find(id).orElseThrow(() -> new BridgeFhirException(BridgeError.NOT_FOUND));
     }
 
     public List<StoredSession> search(Caller caller, Criteria criteria) {
@@ -73,7 +74,7 @@ public final class SessionQueries {
     private List<StoredSession> source(Caller caller, Criteria criteria) {
         if (caller.kind() == Caller.Kind.CITIZEN) {
             if (criteria.patientId() != null && !caller.isPatient(criteria.patientId())) {
-                throw new BridgeFhirException(ErrorCode.PATIENT_COMPARTMENT);
+                throw new BridgeFhirException(BridgeError.PATIENT_COMPARTMENT);
             }
             return sessions.byPatient(caller.patientId().orElseThrow());
         }
@@ -81,7 +82,7 @@ public final class SessionQueries {
             return sessions.byPatient(criteria.patientId());
         }
         if (criteria.practitionerId() != null && !caller.isPractitioner(criteria.practitionerId())) {
-            throw new TelehealthException(TelehealthError.NOT_A_PARTICIPANT, "practitioners search their own sessions");
+            throw new BridgeFhirException(TelehealthError.NOT_A_PARTICIPANT, "practitioners search their own sessions");
         }
         return sessions.byPractitioner(caller.practitionerId().orElseThrow());
     }

@@ -3,8 +3,10 @@ package vn.healthid.bridge.telehealth;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import vn.healthid.bridge.telehealth.access.Operation;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import vn.healthid.bridge.telehealth.access.MinLoa;
 
 /**
  * {@code healthid.telehealth.*}: telehealth sessions (docs/telehealth.md lists every key).
@@ -51,38 +53,12 @@ public record TelehealthProperties(
         }
     }
 
-    /** The defaults, for tests and the single-node quickstart. */
+    /**
+     * The defaults, for tests and the single-node quickstart: bound from no properties at all, so
+     * that the values are written once, in the {@code DefaultValue}s above.
+     */
     public static TelehealthProperties defaults() {
-        return new TelehealthProperties(
-                "https://meet.example.vn/room/{appointmentId}?ticket={ticket}",
-                Duration.ofMinutes(2),
-                Duration.ofMinutes(10),
-                Duration.ofMinutes(15),
-                Duration.ofHours(4),
-                Duration.ofDays(30),
-                new MinLoa(2, 2, 1, 1, 1, 2),
-                List.of(DEFAULT_VIDEO_SERVICE));
-    }
-
-    /** Minimum LoA per operation ({@code healthid.telehealth.min-loa.book=2}, ...). */
-    public record MinLoa(
-            @DefaultValue("2") int book,
-            @DefaultValue("2") int join,
-            @DefaultValue("1") int read,
-            @DefaultValue("1") int search,
-            @DefaultValue("1") int cancel,
-            @DefaultValue("2") int update) {
-
-        public int of(Operation operation) {
-            return switch (operation) {
-                case BOOK -> book;
-                case JOIN -> join;
-                case READ -> read;
-                case SEARCH -> search;
-                case CANCEL -> cancel;
-                case UPDATE -> update;
-                case REDEEM -> 0;
-            };
-        }
+        return new Binder(new MapConfigurationPropertySource())
+                .bindOrCreate("healthid.telehealth", TelehealthProperties.class);
     }
 }

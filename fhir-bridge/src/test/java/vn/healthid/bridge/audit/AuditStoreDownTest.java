@@ -8,17 +8,11 @@ import static vn.healthid.bridge.audit.Tokens.PATIENT_B;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
-import java.util.List;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
-import vn.healthid.bridge.patient.PatientRegistry;
-import vn.healthid.bridge.patient.PatientResourceProvider;
-import vn.healthid.bridge.patient.PatientService;
-import vn.healthid.bridge.patient.PatientTranslator;
-import vn.healthid.bridge.store.memory.MemoryDocumentStore;
 import vn.healthid.bridge.store.redis.RedisEventStream;
 import vn.healthid.bridge.store.redis.RedisKeys;
 
@@ -80,15 +74,7 @@ class AuditStoreDownTest {
     }
 
     private FhirHarness harness(boolean failClosed) throws Exception {
-        MemoryDocumentStore documents = new MemoryDocumentStore(clock);
-        PatientTranslator translator = new PatientTranslator(FhirHarness.FHIR);
-        return new FhirHarness(
-                deadStream,
-                documents,
-                FhirHarness.properties("audit", failClosed),
-                clock,
-                List.of(new PatientResourceProvider(new PatientService(
-                        new PatientRegistry(documents, translator), translator, Tokens.PATIENT_IDS))));
+        return FhirHarness.patients(deadStream, failClosed, clock);
     }
 
     private static org.springframework.security.oauth2.jwt.Jwt citizenA() {

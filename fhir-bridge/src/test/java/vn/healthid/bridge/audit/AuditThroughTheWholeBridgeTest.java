@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.healthid.bridge.store.EventStream;
@@ -15,6 +16,7 @@ import vn.healthid.bridge.testsupport.FhirValidation;
 import vn.healthid.bridge.testsupport.TokenBuilder;
 
 /** The whole bridge with real signed tokens: the audit interceptor is plugged into its FHIR server. */
+@Tag("conformance")
 class AuditThroughTheWholeBridgeTest extends BridgeIntegrationTest {
 
     private static final String CITIZEN = "079092005678";

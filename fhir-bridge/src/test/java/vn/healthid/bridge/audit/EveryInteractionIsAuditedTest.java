@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import vn.healthid.bridge.consent.ConsentProperties;
 import vn.healthid.bridge.consent.ConsentProvider;
 import vn.healthid.bridge.consent.ConsentRepository;
+import vn.healthid.bridge.consent.ConsentService;
 import vn.healthid.bridge.consent.ConsentValidator;
 import vn.healthid.bridge.identity.PatientIds;
 import vn.healthid.bridge.patient.PatientRegistry;
@@ -267,8 +268,8 @@ class EveryInteractionIsAuditedTest {
         return List.of(
                 new PatientResourceProvider(
                         new PatientService(new PatientRegistry(documents, translator), translator, ids)),
-                new ConsentProvider(
-                        new ConsentRepository(documents, FhirHarness.FHIR), new ConsentValidator(consent, clock)));
+                new ConsentProvider(new ConsentService(
+                        new ConsentRepository(documents, FhirHarness.FHIR), new ConsentValidator(consent, clock))));
     }
 
     @ParameterizedTest(name = "{0}")

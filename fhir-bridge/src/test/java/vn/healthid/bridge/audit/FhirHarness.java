@@ -22,11 +22,16 @@ import vn.healthid.bridge.fhir.BridgeRestfulServer;
 import vn.healthid.bridge.fhir.CapabilityStatementCustomizer;
 import vn.healthid.bridge.fhir.ConformanceResources;
 import vn.healthid.bridge.fhir.ExceptionOutcomeInterceptor;
+import vn.healthid.bridge.patient.PatientRegistry;
+import vn.healthid.bridge.patient.PatientResourceProvider;
+import vn.healthid.bridge.patient.PatientService;
+import vn.healthid.bridge.patient.PatientTranslator;
 import vn.healthid.bridge.security.AccessResolver;
 import vn.healthid.bridge.security.SmartAuthorizationInterceptor;
 import vn.healthid.bridge.smart.AuthorizationEndpoints;
 import vn.healthid.bridge.store.DocumentStore;
 import vn.healthid.bridge.store.EventStream;
+import vn.healthid.bridge.store.memory.MemoryDocumentStore;
 
 /**
  * The bridge's HAPI server as {@code FhirServerConfiguration} assembles it (SMART authorization,
@@ -76,6 +81,19 @@ public final class FhirHarness {
     /** Audit entries the store did not take. */
     public double lostEntries() {
         return meters.counter("healthid.audit.lost").count();
+    }
+
+    /** Patients only (in memory), the audit trail on {@code streams}. */
+    public static FhirHarness patients(EventStream streams, boolean failClosed, Clock clock) throws Exception {
+        MemoryDocumentStore documents = new MemoryDocumentStore(clock);
+        PatientTranslator translator = new PatientTranslator(FHIR);
+        return new FhirHarness(
+                streams,
+                documents,
+                properties("audit", failClosed),
+                clock,
+                List.of(new PatientResourceProvider(new PatientService(
+                        new PatientRegistry(documents, translator), translator, Tokens.PATIENT_IDS))));
     }
 
     public static AuditProperties properties(String stream, boolean failClosed) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.healthid.bridge.store.EventStream;
 import vn.healthid.bridge.store.StreamEntry;
-import vn.healthid.bridge.telehealth.fhir.TelehealthCodes;
+import vn.healthid.bridge.telehealth.persist.TelehealthCodes;
 import vn.healthid.bridge.testsupport.BridgeIntegrationTest;
 import vn.healthid.bridge.testsupport.TokenBuilder;
 

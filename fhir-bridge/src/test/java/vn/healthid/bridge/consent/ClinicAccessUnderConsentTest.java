@@ -24,8 +24,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.healthid.bridge.audit.AuditProperties;
 import vn.healthid.bridge.coverage.StandIns;
+import vn.healthid.bridge.coverage.error.CoverageError;
 import vn.healthid.bridge.coverage.fhir.CoverageFhir;
-import vn.healthid.bridge.coverage.fhir.Outcomes;
 import vn.healthid.bridge.store.EventStream;
 import vn.healthid.bridge.testsupport.BridgeIntegrationTest;
 import vn.healthid.bridge.testsupport.TokenBuilder;
@@ -59,7 +59,6 @@ class ClinicAccessUnderConsentTest extends BridgeIntegrationTest {
         registry.add("healthid.gateway.username", () -> GATEWAY.credentials().username());
         registry.add("healthid.gateway.password", () -> GATEWAY.credentials().password());
         registry.add("healthid.gateway.request-timeout", () -> "3s");
-        registry.add("healthid.gateway.store.type", () -> "memory");
     }
 
     @AfterAll
@@ -286,7 +285,7 @@ class ClinicAccessUnderConsentTest extends BridgeIntegrationTest {
     private static String coverageCode(HttpResponse<String> r) {
         OperationOutcome oo = FHIR.newJsonParser().parseResource(OperationOutcome.class, r.body());
         List<String> codes = oo.getIssueFirstRep().getDetails().getCoding().stream()
-                .filter(c -> Outcomes.CODES.equals(c.getSystem()))
+                .filter(c -> CoverageError.SYSTEM.equals(c.getSystem()))
                 .map(c -> c.getCode())
                 .toList();
         return codes.isEmpty() ? null : codes.getFirst();

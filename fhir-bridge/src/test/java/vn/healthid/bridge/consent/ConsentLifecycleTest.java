@@ -47,7 +47,7 @@ class ConsentLifecycleTest {
                 documents,
                 FhirHarness.properties("audit", true),
                 clock,
-                List.of(new ConsentProvider(repository, new ConsentValidator(properties, clock))));
+                List.of(new ConsentProvider(new ConsentService(repository, new ConsentValidator(properties, clock)))));
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.healthid.bridge.audit.AuditProperties;
-import vn.healthid.bridge.coverage.fhir.Outcomes;
+import vn.healthid.bridge.coverage.error.CoverageError;
 import vn.healthid.bridge.store.EventStream;
 import vn.healthid.bridge.testsupport.BridgeIntegrationTest;
 import vn.healthid.bridge.testsupport.TokenBuilder;
@@ -41,7 +41,6 @@ public abstract class CoverageServletTest extends BridgeIntegrationTest {
         registry.add("healthid.gateway.username", () -> GATEWAY.credentials().username());
         registry.add("healthid.gateway.password", () -> GATEWAY.credentials().password());
         registry.add("healthid.gateway.request-timeout", () -> "3s");
-        registry.add("healthid.gateway.store.type", () -> "memory");
         // Answers go stale at once, so that a test can see the stale path through the servlet.
         registry.add("healthid.gateway.cache.ttl", () -> "1ms");
         registry.add("healthid.gateway.access.self-service-staff-name", () -> "Cán Bộ Tự Phục Vụ");
@@ -102,7 +101,7 @@ public abstract class CoverageServletTest extends BridgeIntegrationTest {
     protected static String coverageCode(String body) {
         var oo = FHIR.newJsonParser().parseResource(OperationOutcome.class, body);
         return oo.getIssueFirstRep().getDetails().getCoding().stream()
-                .filter(c -> Outcomes.CODES.equals(c.getSystem()))
+                .filter(c -> CoverageError.SYSTEM.equals(c.getSystem()))
                 .map(c -> c.getCode())
                 .findFirst()
                 .orElse(null);

@@ -6,10 +6,12 @@ import java.util.List;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.healthid.bridge.testsupport.BridgeIntegrationTest;
 import vn.healthid.bridge.testsupport.FhirValidation;
 
+@Tag("conformance")
 class CapabilityStatementTest extends BridgeIntegrationTest {
 
     private CapabilityStatement metadata() {

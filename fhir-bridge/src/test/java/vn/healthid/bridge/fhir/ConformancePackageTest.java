@@ -24,9 +24,10 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.junit.jupiter.api.Test;
-import vn.healthid.bridge.audit.AuditUnavailableException;
+import vn.healthid.bridge.audit.AuditError;
+import vn.healthid.bridge.coverage.error.CoverageError;
 import vn.healthid.bridge.coverage.fhir.CoverageFhir;
-import vn.healthid.bridge.telehealth.TelehealthError;
+import vn.healthid.bridge.telehealth.domain.TelehealthError;
 import vn.healthid.bridge.testsupport.FhirValidation;
 
 /**
@@ -157,7 +158,7 @@ class ConformancePackageTest {
                 literal.matcher(Files.readString(file)).results().forEach(m -> named.add(m.group(1)));
             }
         }
-        named.add(vn.healthid.bridge.coverage.fhir.Outcomes.CODES);
+        named.add(CoverageError.SYSTEM);
         var served = ConformanceResources.load(FHIR);
         Set<String> urls = ConformanceResources.TYPES.stream()
                 .flatMap(type -> served.all(type).stream())
@@ -176,22 +177,18 @@ class ConformancePackageTest {
     @Test
     void theBridgeErrorCodeSystemHoldsExactlyTheBridgesCodes() {
         Set<String> codes = new TreeSet<>();
-        Arrays.stream(ErrorCode.values()).forEach(c -> codes.add(c.name()));
-        Arrays.stream(TelehealthError.values()).forEach(c -> codes.add(c.name()));
-        codes.add(AuditUnavailableException.CODE);
+        Stream.of(BridgeError.values(), TelehealthError.values(), AuditError.values())
+                .flatMap(Arrays::stream)
+                .filter(c -> c.system().equals(ErrorCode.SYSTEM))
+                .forEach(c -> codes.add(c.name()));
         assertThat(codesOf(ErrorCode.SYSTEM)).isEqualTo(codes);
     }
 
     @Test
-    void theCoverageErrorCodeSystemHoldsExactlyTheCoverageCodesTheBridgeWrites() throws IOException {
-        var code = Pattern.compile("\"(COVERAGE_[A-Z_]+)\"");
+    void theCoverageErrorCodeSystemHoldsExactlyTheCoverageCodesTheBridgeWrites() {
         Set<String> written = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(SOURCES.resolve("vn/healthid/bridge"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                code.matcher(Files.readString(file)).results().forEach(m -> written.add(m.group(1)));
-            }
-        }
-        assertThat(codesOf(vn.healthid.bridge.coverage.fhir.Outcomes.CODES)).isEqualTo(written);
+        Arrays.stream(CoverageError.values()).forEach(c -> written.add(c.name()));
+        assertThat(codesOf(CoverageError.SYSTEM)).isEqualTo(written);
     }
 
     @Test

@@ -46,7 +46,8 @@ class VersionPreconditionsTest {
 
         assertThatThrownBy(() -> VersionPreconditions.write(1, true, v -> store.put("Appointment", "a1", "{}", v)))
                 .isInstanceOfSatisfying(
-                        BridgeFhirException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PRECONDITION_FAILED));
+                        BridgeFhirException.class,
+                        e -> assertThat(e.code()).isEqualTo(BridgeError.PRECONDITION_FAILED));
     }
 
     @Test

@@ -97,7 +97,7 @@ class CitizenTokensAreConfinedTest extends BridgeIntegrationTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(caller::requireHealthDataLevel)
                 .isInstanceOfSatisfying(
                         vn.healthid.bridge.fhir.BridgeFhirException.class,
-                        e -> assertThat(e.code()).isEqualTo(vn.healthid.bridge.fhir.ErrorCode.STEP_UP_REQUIRED));
+                        e -> assertThat(e.code()).isEqualTo(vn.healthid.bridge.fhir.BridgeError.STEP_UP_REQUIRED));
 
         for (HttpResponse<String> answer : answers) {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(401);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import vn.healthid.bridge.fhir.ErrorCode;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.store.EndedSessions;
 import vn.healthid.bridge.store.memory.MemoryEndedSessions;
 
@@ -68,7 +68,7 @@ class RevokedSessionValidatorTest {
                 .isInstanceOfSatisfying(
                         OAuth2AuthenticationException.class,
                         e -> assertThat(FhirAuthenticationEntryPoint.classify(e))
-                                .isEqualTo(ErrorCode.UNAVAILABLE));
-        assertThat(ErrorCode.UNAVAILABLE.status()).isEqualTo(503);
+                                .isEqualTo(BridgeError.UNAVAILABLE));
+        assertThat(BridgeError.UNAVAILABLE.status()).isEqualTo(503);
     }
 }

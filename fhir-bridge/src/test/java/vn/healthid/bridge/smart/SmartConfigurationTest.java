@@ -3,11 +3,13 @@ package vn.healthid.bridge.smart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.healthid.bridge.testsupport.BridgeIntegrationTest;
 
+@Tag("conformance")
 class SmartConfigurationTest extends BridgeIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -13,9 +13,11 @@ import static vn.healthid.bridge.telehealth.Fixture.videoService;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.store.memory.MemoryDocumentStore;
 import vn.healthid.bridge.store.memory.MemorySingleUseStore;
 import vn.healthid.bridge.telehealth.domain.SessionStatus;
+import vn.healthid.bridge.telehealth.domain.TelehealthError;
 import vn.healthid.bridge.telehealth.persist.StoredSession;
 
 /** When a session can be joined, and what its tickets admit. */
@@ -34,8 +36,8 @@ class JoinRulesTest {
             clock.set(START.minus(Duration.ofMinutes(11)));
             assertThatThrownBy(() ->
                             services.join().join(patient("p1"), ofP1.session().id()))
-                    .isInstanceOfSatisfying(TelehealthException.class, e -> {
-                        assertThat(e.error()).isEqualTo(TelehealthError.JOIN_TOO_EARLY);
+                    .isInstanceOfSatisfying(BridgeFhirException.class, e -> {
+                        assertThat(e.code()).isEqualTo(TelehealthError.JOIN_TOO_EARLY);
                         assertThat(e.getMessage())
                                 .contains(START.minus(Duration.ofMinutes(10)).toString());
                     });
@@ -47,8 +49,8 @@ class JoinRulesTest {
             assertThatThrownBy(() ->
                             services.join().join(patient("p1"), ofP1.session().id()))
                     .isInstanceOfSatisfying(
-                            TelehealthException.class,
-                            e -> assertThat(e.error()).isEqualTo(TelehealthError.JOIN_WINDOW_CLOSED));
+                            BridgeFhirException.class,
+                            e -> assertThat(e.code()).isEqualTo(TelehealthError.JOIN_WINDOW_CLOSED));
         }
 
         @Test
@@ -58,8 +60,8 @@ class JoinRulesTest {
             assertThatThrownBy(() -> services.join()
                             .join(patient("p1"), proposed.session().id()))
                     .isInstanceOfSatisfying(
-                            TelehealthException.class,
-                            e -> assertThat(e.error()).isEqualTo(TelehealthError.NOT_JOINABLE));
+                            BridgeFhirException.class,
+                            e -> assertThat(e.code()).isEqualTo(TelehealthError.NOT_JOINABLE));
         }
     }
 
@@ -78,8 +80,8 @@ class JoinRulesTest {
             assertThatThrownBy(() -> services.join()
                             .redeem(videoService(), ticket, ofP1.session().id()))
                     .isInstanceOfSatisfying(
-                            TelehealthException.class,
-                            e -> assertThat(e.error()).isEqualTo(TelehealthError.TICKET_INVALID));
+                            BridgeFhirException.class,
+                            e -> assertThat(e.code()).isEqualTo(TelehealthError.TICKET_INVALID));
         }
 
         @Test
@@ -94,8 +96,8 @@ class JoinRulesTest {
             assertThatThrownBy(() -> services.join()
                             .redeem(videoService(), ticket, ofP1.session().id()))
                     .isInstanceOfSatisfying(
-                            TelehealthException.class,
-                            e -> assertThat(e.error()).isEqualTo(TelehealthError.TICKET_INVALID));
+                            BridgeFhirException.class,
+                            e -> assertThat(e.code()).isEqualTo(TelehealthError.TICKET_INVALID));
         }
 
         @Test
@@ -110,13 +112,13 @@ class JoinRulesTest {
             assertThatThrownBy(() -> services.join()
                             .redeem(videoService(), ticket, other.session().id()))
                     .isInstanceOfSatisfying(
-                            TelehealthException.class,
-                            e -> assertThat(e.error()).isEqualTo(TelehealthError.TICKET_WRONG_APPOINTMENT));
+                            BridgeFhirException.class,
+                            e -> assertThat(e.code()).isEqualTo(TelehealthError.TICKET_WRONG_APPOINTMENT));
             assertThatThrownBy(() -> services.join()
                             .redeem(videoService(), ticket, ofP1.session().id()))
                     .isInstanceOfSatisfying(
-                            TelehealthException.class,
-                            e -> assertThat(e.error()).isEqualTo(TelehealthError.TICKET_INVALID));
+                            BridgeFhirException.class,
+                            e -> assertThat(e.code()).isEqualTo(TelehealthError.TICKET_INVALID));
         }
 
         @Test
@@ -137,8 +139,8 @@ class JoinRulesTest {
 
             assertThatThrownBy(() -> services.join().redeem(videoService(), ticket, null))
                     .isInstanceOfSatisfying(
-                            TelehealthException.class,
-                            e -> assertThat(e.error()).isEqualTo(TelehealthError.NOT_JOINABLE));
+                            BridgeFhirException.class,
+                            e -> assertThat(e.code()).isEqualTo(TelehealthError.NOT_JOINABLE));
         }
     }
 

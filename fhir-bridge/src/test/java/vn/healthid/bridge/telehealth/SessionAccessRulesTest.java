@@ -14,13 +14,14 @@ import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.store.memory.MemoryDocumentStore;
 import vn.healthid.bridge.store.memory.MemorySingleUseStore;
 import vn.healthid.bridge.telehealth.SessionQueries.Criteria;
 import vn.healthid.bridge.telehealth.domain.SessionStatus;
+import vn.healthid.bridge.telehealth.domain.TelehealthError;
 import vn.healthid.bridge.telehealth.persist.StoredSession;
 
 class SessionAccessRulesTest {
@@ -40,7 +41,7 @@ class SessionAccessRulesTest {
                             services.queries().read(otherPatient, ofP1.session().id()))
                     .isInstanceOfSatisfying(
                             BridgeFhirException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.PATIENT_COMPARTMENT));
+                            e -> assertThat(e.code()).isEqualTo(BridgeError.PATIENT_COMPARTMENT));
         }
 
         @Test
@@ -49,7 +50,7 @@ class SessionAccessRulesTest {
                             () -> services.queries().search(otherPatient, new Criteria("p1", null, null, null, null)))
                     .isInstanceOfSatisfying(
                             BridgeFhirException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.PATIENT_COMPARTMENT));
+                            e -> assertThat(e.code()).isEqualTo(BridgeError.PATIENT_COMPARTMENT));
             assertThat(services.queries().search(otherPatient, new Criteria(null, null, null, null, null)))
                     .isEmpty();
         }
@@ -63,8 +64,8 @@ class SessionAccessRulesTest {
             clock.set(START);
             assertThatThrownBy(() -> services.join().join(otherPatient, id))
                     .isInstanceOfSatisfying(
-                            TelehealthException.class,
-                            e -> assertThat(e.error()).isEqualTo(TelehealthError.NOT_A_PARTICIPANT));
+                            BridgeFhirException.class,
+                            e -> assertThat(e.code()).isEqualTo(TelehealthError.NOT_A_PARTICIPANT));
             assertThatThrownBy(() -> services.queries().encounter(otherPatient, id))
                     .isInstanceOf(BridgeFhirException.class);
         }
@@ -74,7 +75,7 @@ class SessionAccessRulesTest {
             assertThatThrownBy(() -> services.booking().create(otherPatient, proposal("p1")))
                     .isInstanceOfSatisfying(
                             BridgeFhirException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.PATIENT_COMPARTMENT));
+                            e -> assertThat(e.code()).isEqualTo(BridgeError.PATIENT_COMPARTMENT));
         }
     }
 
@@ -88,10 +89,10 @@ class SessionAccessRulesTest {
             String id = ofP1.session().id();
             assertThatThrownBy(() -> services.queries().read(stranger, id))
                     .isInstanceOfSatisfying(
-                            TelehealthException.class,
-                            e -> assertThat(e.error()).isEqualTo(TelehealthError.NOT_A_PARTICIPANT));
+                            BridgeFhirException.class,
+                            e -> assertThat(e.code()).isEqualTo(TelehealthError.NOT_A_PARTICIPANT));
             clock.set(START);
-            assertThatThrownBy(() -> services.join().join(stranger, id)).isInstanceOf(TelehealthException.class);
+            assertThatThrownBy(() -> services.join().join(stranger, id)).isInstanceOf(BridgeFhirException.class);
         }
 
         @Test
@@ -102,7 +103,7 @@ class SessionAccessRulesTest {
                                     ofP1.session().id(),
                                     change(ofP1.session(), SessionStatus.BOOKED, "d2"),
                                     null))
-                    .isInstanceOf(TelehealthException.class);
+                    .isInstanceOf(BridgeFhirException.class);
         }
     }
 
@@ -113,7 +114,7 @@ class SessionAccessRulesTest {
         void bookingAsksForStepUpWithTheAcceptableAcrValues() {
             assertThatThrownBy(() -> services.booking().create(patient("p1", 1), proposal("p1")))
                     .isInstanceOfSatisfying(BridgeFhirException.class, e -> {
-                        assertThat(e.code()).isEqualTo(ErrorCode.STEP_UP_REQUIRED);
+                        assertThat(e.code()).isEqualTo(BridgeError.STEP_UP_REQUIRED);
                         assertThat(e.getStatusCode()).isEqualTo(401);
                         assertThat(e.getResponseHeaders().get("WWW-Authenticate"))
                                 .containsExactly(
@@ -130,7 +131,8 @@ class SessionAccessRulesTest {
             assertThatThrownBy(() ->
                             services.join().join(chipPaOnly, ofP1.session().id()))
                     .isInstanceOfSatisfying(
-                            BridgeFhirException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STEP_UP_REQUIRED));
+                            BridgeFhirException.class,
+                            e -> assertThat(e.code()).isEqualTo(BridgeError.STEP_UP_REQUIRED));
             assertThat(services.queries()
                             .read(chipPaOnly, ofP1.session().id())
                             .session()
@@ -148,7 +150,7 @@ class SessionAccessRulesTest {
             assertThatThrownBy(() -> services.booking().create(readOnly, proposal("p1")))
                     .isInstanceOfSatisfying(
                             BridgeFhirException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.SCOPE_INSUFFICIENT));
+                            e -> assertThat(e.code()).isEqualTo(BridgeError.SCOPE_INSUFFICIENT));
             assertThat(services.queries().search(readOnly, new Criteria(null, null, null, null, null)))
                     .hasSize(1);
         }
@@ -163,7 +165,7 @@ class SessionAccessRulesTest {
             assertThatThrownBy(() -> services.join().redeem(patient("p1"), ticket, null))
                     .isInstanceOfSatisfying(
                             BridgeFhirException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.SCOPE_INSUFFICIENT));
+                            e -> assertThat(e.code()).isEqualTo(BridgeError.SCOPE_INSUFFICIENT));
             assertThat(services.join().redeem(videoService(), ticket, null).participant())
                     .isEqualTo("Patient/p1");
         }
@@ -180,7 +182,7 @@ class SessionAccessRulesTest {
             assertThatThrownBy(() -> services.join().redeem(clinic, ticket, null))
                     .isInstanceOfSatisfying(
                             BridgeFhirException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.SCOPE_INSUFFICIENT));
+                            e -> assertThat(e.code()).isEqualTo(BridgeError.SCOPE_INSUFFICIENT));
             // the refusal did not consume the ticket: the video service still redeems it
             assertThat(services.join().redeem(videoService(), ticket, null).participant())
                     .isEqualTo("Patient/p1");

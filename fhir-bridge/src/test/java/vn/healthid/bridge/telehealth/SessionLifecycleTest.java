@@ -14,12 +14,13 @@ import static vn.healthid.bridge.telehealth.Fixture.videoService;
 import java.time.Duration;
 import org.hl7.fhir.r4.model.Encounter;
 import org.junit.jupiter.api.Test;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.store.memory.MemoryDocumentStore;
 import vn.healthid.bridge.store.memory.MemorySingleUseStore;
 import vn.healthid.bridge.telehealth.domain.SessionStatus;
+import vn.healthid.bridge.telehealth.domain.TelehealthError;
 import vn.healthid.bridge.telehealth.persist.StoredSession;
 import vn.healthid.bridge.telehealth.ticket.TicketGrant;
 
@@ -90,7 +91,7 @@ class SessionLifecycleTest {
         assertThat(cancelled.session().cancellationReason()).isEqualTo("cannot make it");
         assertThatThrownBy(() -> services.join().join(patient, booked.session().id()))
                 .isInstanceOfSatisfying(
-                        TelehealthException.class, e -> assertThat(e.error()).isEqualTo(TelehealthError.NOT_JOINABLE));
+                        BridgeFhirException.class, e -> assertThat(e.code()).isEqualTo(TelehealthError.NOT_JOINABLE));
     }
 
     @Test
@@ -105,8 +106,8 @@ class SessionLifecycleTest {
                                 booked.session().id(),
                                 change(booked.session(), SessionStatus.BOOKED, "d1"),
                                 null))
-                .isInstanceOfSatisfying(TelehealthException.class, e -> {
-                    assertThat(e.error()).isEqualTo(TelehealthError.APPOINTMENT_FINAL);
+                .isInstanceOfSatisfying(BridgeFhirException.class, e -> {
+                    assertThat(e.code()).isEqualTo(TelehealthError.APPOINTMENT_FINAL);
                     assertThat(e.getStatusCode()).isEqualTo(409);
                 });
     }
@@ -122,8 +123,8 @@ class SessionLifecycleTest {
                                 change(booked.session(), SessionStatus.ARRIVED, "d1"),
                                 null))
                 .isInstanceOfSatisfying(
-                        TelehealthException.class,
-                        e -> assertThat(e.error()).isEqualTo(TelehealthError.TRANSITION_VIA_JOIN_ONLY));
+                        BridgeFhirException.class,
+                        e -> assertThat(e.code()).isEqualTo(TelehealthError.TRANSITION_VIA_JOIN_ONLY));
     }
 
     @Test
@@ -135,8 +136,8 @@ class SessionLifecycleTest {
         assertThatThrownBy(() ->
                         services.booking().update(patient, booked.session().id(), moved, null))
                 .isInstanceOfSatisfying(
-                        TelehealthException.class,
-                        e -> assertThat(e.error()).isEqualTo(TelehealthError.APPOINTMENT_FIELD_IMMUTABLE));
+                        BridgeFhirException.class,
+                        e -> assertThat(e.code()).isEqualTo(TelehealthError.APPOINTMENT_FIELD_IMMUTABLE));
     }
 
     @Test
@@ -151,8 +152,8 @@ class SessionLifecycleTest {
                                 change(booked.session(), SessionStatus.NOSHOW, "d1"),
                                 null))
                 .isInstanceOfSatisfying(
-                        TelehealthException.class,
-                        e -> assertThat(e.error()).isEqualTo(TelehealthError.TRANSITION_NOT_ALLOWED_FOR_CALLER));
+                        BridgeFhirException.class,
+                        e -> assertThat(e.code()).isEqualTo(TelehealthError.TRANSITION_NOT_ALLOWED_FOR_CALLER));
         StoredSession noShow = services.booking()
                 .update(doctor, booked.session().id(), change(booked.session(), SessionStatus.NOSHOW, "d1"), null);
         assertThat(noShow.session().status()).isEqualTo(SessionStatus.NOSHOW);
@@ -164,8 +165,8 @@ class SessionLifecycleTest {
 
         assertThatThrownBy(() -> services.booking().create(patient, booking))
                 .isInstanceOfSatisfying(
-                        TelehealthException.class,
-                        e -> assertThat(e.error()).isEqualTo(TelehealthError.TRANSITION_NOT_ALLOWED_FOR_CALLER));
+                        BridgeFhirException.class,
+                        e -> assertThat(e.code()).isEqualTo(TelehealthError.TRANSITION_NOT_ALLOWED_FOR_CALLER));
     }
 
     @Test
@@ -173,15 +174,15 @@ class SessionLifecycleTest {
         clock.set(END);
         assertThatThrownBy(() -> services.booking().create(patient, proposal("p1")))
                 .isInstanceOfSatisfying(
-                        TelehealthException.class,
-                        e -> assertThat(e.error()).isEqualTo(TelehealthError.APPOINTMENT_INVALID));
+                        BridgeFhirException.class,
+                        e -> assertThat(e.code()).isEqualTo(TelehealthError.APPOINTMENT_INVALID));
         clock.set(NOW);
         var marathon = new vn.healthid.bridge.telehealth.domain.TelehealthSession(
                 null, "p1", null, START, START.plus(Duration.ofHours(5)), SessionStatus.PROPOSED, null);
         assertThatThrownBy(() -> services.booking().create(patient, marathon))
                 .isInstanceOfSatisfying(
-                        TelehealthException.class,
-                        e -> assertThat(e.error()).isEqualTo(TelehealthError.APPOINTMENT_INVALID));
+                        BridgeFhirException.class,
+                        e -> assertThat(e.code()).isEqualTo(TelehealthError.APPOINTMENT_INVALID));
     }
 
     @Test
@@ -192,7 +193,7 @@ class SessionLifecycleTest {
         assertThatThrownBy(
                         () -> services.queries().read(patient, booked.session().id()))
                 .isInstanceOfSatisfying(
-                        BridgeFhirException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+                        BridgeFhirException.class, e -> assertThat(e.code()).isEqualTo(BridgeError.NOT_FOUND));
         assertThat(services.queries().search(patient, new SessionQueries.Criteria(null, null, null, null, null)))
                 .isEmpty();
     }

@@ -26,7 +26,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import vn.healthid.bridge.telehealth.fhir.AppointmentProvider;
 import vn.healthid.bridge.telehealth.fhir.EncounterProvider;
 import vn.healthid.bridge.telehealth.fhir.TelehealthAuthorizationRules;
-import vn.healthid.bridge.telehealth.fhir.TelehealthOutcomes;
 import vn.healthid.bridge.testsupport.Callers;
 
 /**
@@ -34,7 +33,7 @@ import vn.healthid.bridge.testsupport.Callers;
  * that verifies real signed tokens against the test issuer's JWKS, and HAPI's authorization with
  * the rules telehealth contributes. It exercises the operations over HTTP without the core's SMART
  * interceptor (which does not let extended operations through yet: see docs/telehealth.md); the
- * whole bridge is covered by {@link TelehealthOverHttpTest}.
+ * whole bridge is covered by {@link TelehealthOverHttpIT}.
  */
 final class TelehealthServlet implements AutoCloseable {
 
@@ -44,7 +43,6 @@ final class TelehealthServlet implements AutoCloseable {
         JwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri).build();
         RestfulServer server = new RestfulServer(FhirContext.forR4Cached());
         server.setResourceProviders(List.of(new AppointmentProvider(services), new EncounterProvider(services)));
-        server.registerInterceptor(new TelehealthOutcomes());
         server.registerInterceptor(new FeatureRulesOnly());
         try {
             tomcat.setBaseDir(Files.createTempDirectory("telehealth-tomcat").toString());

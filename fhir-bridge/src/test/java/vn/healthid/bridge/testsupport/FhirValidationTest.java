@@ -3,9 +3,11 @@ package vn.healthid.bridge.testsupport;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The validator's workarounds stay narrow: the known quirk passes, real errors still fail. */
+@Tag("conformance")
 class FhirValidationTest {
 
     @Test

@@ -32,7 +32,7 @@ final class NationalNumber {
     /** 0790******45: enough to recognise a card in logs, not enough to identify a person. */
     static String mask(String number) {
         if (number == null || number.length() < 8) {
-            return "****";
+            return "******";
         }
         return number.substring(0, 4) + "*".repeat(number.length() - 6) + number.substring(number.length() - 2);
     }

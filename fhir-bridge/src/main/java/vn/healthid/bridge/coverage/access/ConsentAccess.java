@@ -16,7 +16,7 @@ public interface ConsentAccess {
      * The subject the caller may act for under a consent, or empty (then access is denied).
      *
      * @param staffOf the clerk's identity for a clinic client id, from the staff token header
-     *     (throws {@link AccessDenied} when missing or invalid); asked only once consent is found
+     *     (throws {@code BridgeFhirException} when missing or invalid); asked only once consent is found
      */
     Optional<Lookup> subjectUnderConsent(Caller caller, String patientId, Function<String, StaffIdentity> staffOf);
 

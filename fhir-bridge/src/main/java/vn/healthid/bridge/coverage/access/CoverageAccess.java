@@ -3,7 +3,9 @@ package vn.healthid.bridge.coverage.access;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import vn.healthid.bridge.coverage.error.CoverageError;
 import vn.healthid.bridge.coverage.gateway.StaffIdentity;
+import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.security.StaffProof;
 import vn.healthid.bridge.smart.Interaction;
@@ -64,31 +66,34 @@ public final class CoverageAccess {
 
     public Lookup decide(Caller caller, String patientId) {
         if (caller == null) {
-            throw new AccessDenied("COVERAGE_NOT_AUTHENTICATED", "a bearer token is required");
+            throw new BridgeFhirException(CoverageError.COVERAGE_NOT_AUTHENTICATED, "a bearer token is required");
         }
         if (!granted(caller)) {
-            throw new AccessDenied("COVERAGE_SCOPE_MISSING", "the token has no " + need.scopeName() + " scope");
+            throw new BridgeFhirException(
+                    CoverageError.COVERAGE_SCOPE_MISSING, "the token has no " + need.scopeName() + " scope");
         }
         if (!caller.isCitizen()) {
             return consents.subjectUnderConsent(caller, patientId, clinic -> staffOf(caller, clinic))
-                    .orElseThrow(() -> new AccessDenied(
-                            "COVERAGE_CONSENT_REQUIRED", "no chip-present token or consent for this patient"));
+                    .orElseThrow(() -> new BridgeFhirException(
+                            CoverageError.COVERAGE_CONSENT_REQUIRED,
+                            "no chip-present token or consent for this patient"));
         }
         if (!caller.isPatient(patientId)) {
-            throw new AccessDenied("COVERAGE_NOT_OWN_PATIENT", "the token is for another patient");
+            throw new BridgeFhirException(CoverageError.COVERAGE_NOT_OWN_PATIENT, "the token is for another patient");
         }
         Optional<String> clinic = caller.actingClient();
         StaffIdentity staff;
         if (clinic.isPresent()) {
             if (!caller.acr().filter(settings.chipAcrs()::contains).isPresent()) {
-                throw new AccessDenied("COVERAGE_CHIP_REQUIRED", "a clinic needs the citizen's chip-present token");
+                throw new BridgeFhirException(
+                        CoverageError.COVERAGE_CHIP_REQUIRED, "a clinic needs the citizen's chip-present token");
             }
             staff = staffOf(caller, clinic.get());
         } else if (settings.selfServiceStaff() != null) {
             staff = settings.selfServiceStaff();
         } else {
-            throw new AccessDenied(
-                    "COVERAGE_SELF_SERVICE_DISABLED", "self-service coverage lookups are not configured");
+            throw new BridgeFhirException(
+                    CoverageError.COVERAGE_SELF_SERVICE_DISABLED, "self-service coverage lookups are not configured");
         }
         RegisteredIdentities.Identity identity =
                 caller.citizen().map(RegisteredIdentities::fromClaims).orElseGet(() -> registered.of(patientId));
@@ -109,8 +114,9 @@ public final class CoverageAccess {
     private StaffIdentity staffOf(Caller caller, String clinic) {
         StaffProof staff = caller.staff();
         if (staff.state() == StaffProof.State.ABSENT) {
-            throw new AccessDenied(
-                    "COVERAGE_STAFF_IDENTITY_REQUIRED", "send the clerk's token in " + settings.staffTokenHeader());
+            throw new BridgeFhirException(
+                    CoverageError.COVERAGE_STAFF_IDENTITY_REQUIRED,
+                    "send the clerk's token in " + settings.staffTokenHeader());
         }
         // A clerk acts as a Practitioner (or has no fhirUser); a citizen's own token is not a staff identity.
         if (staff.state() != StaffProof.State.VALID
@@ -118,14 +124,16 @@ public final class CoverageAccess {
                 || staff.fhirUser()
                         .filter(user -> !user.startsWith("Practitioner/"))
                         .isPresent()) {
-            throw new AccessDenied("COVERAGE_STAFF_TOKEN_INVALID", "the clerk's token is not valid for this clinic");
+            throw new BridgeFhirException(
+                    CoverageError.COVERAGE_STAFF_TOKEN_INVALID, "the clerk's token is not valid for this clinic");
         }
         try {
             return new StaffIdentity(
                     RegisteredIdentities.fullName(staff.familyName(), staff.givenName(), staff.name()),
                     staff.nationalId().orElse(null));
         } catch (IllegalArgumentException e) {
-            throw new AccessDenied("COVERAGE_STAFF_TOKEN_INVALID", "the clerk's token lacks name or national_id");
+            throw new BridgeFhirException(
+                    CoverageError.COVERAGE_STAFF_TOKEN_INVALID, "the clerk's token lacks name or national_id");
         }
     }
 }

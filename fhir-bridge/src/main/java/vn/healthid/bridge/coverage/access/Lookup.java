@@ -2,8 +2,8 @@ package vn.healthid.bridge.coverage.access;
 
 import java.time.LocalDate;
 import vn.healthid.bridge.coverage.gateway.CardQuery;
-import vn.healthid.bridge.coverage.gateway.Masks;
 import vn.healthid.bridge.coverage.gateway.StaffIdentity;
+import vn.healthid.bridge.identity.NationalIds;
 
 /**
  * One gateway lookup the caller may make: the patient id, the national id
@@ -23,6 +23,6 @@ public record Lookup(
 
     @Override
     public String toString() {
-        return "Lookup[" + patientId + ", " + Masks.nationalId(nationalId) + ", client=" + clientId + "]";
+        return "Lookup[" + patientId + ", " + NationalIds.mask(nationalId) + ", client=" + clientId + "]";
     }
 }

@@ -8,6 +8,8 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StringType;
+import vn.healthid.bridge.coverage.error.CoverageError;
+import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.identity.IdentifierSystems;
 import vn.healthid.bridge.patient.PatientRegistry;
 import vn.healthid.bridge.patient.PatientTranslator;
@@ -101,7 +103,7 @@ public final class RegisteredIdentities {
         return name.filter(n -> !n.isBlank()).map(String::strip).orElse(null);
     }
 
-    private static AccessDenied incomplete(String message) {
-        return new AccessDenied("COVERAGE_IDENTITY_INCOMPLETE", message);
+    private static BridgeFhirException incomplete(String message) {
+        return new BridgeFhirException(CoverageError.COVERAGE_IDENTITY_INCOMPLETE, message);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import vn.healthid.bridge.store.TtlCache;
 
 /**
  * Card-check answers by key. An entry is fresh until {@code freshUntil} and kept, for stale
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 public final class AnswerCache {
 
-    private static final String PREFIX = "healthid:coverage:check:";
+    private static final String PREFIX = "coverage:check:";
 
     /** A cached gateway answer (its validated JSON) and when it was fetched. */
     public record Cached(String gatewayJson, Instant fetchedAt, Instant freshUntil) {
@@ -24,12 +25,12 @@ public final class AnswerCache {
 
     private record Stored(String json, long fetchedAt, long freshUntil) {}
 
-    private final CoverageStore store;
+    private final TtlCache store;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Duration maxStale;
 
-    public AnswerCache(CoverageStore store, ObjectMapper mapper, Clock clock, Duration maxStale) {
+    public AnswerCache(TtlCache store, ObjectMapper mapper, Clock clock, Duration maxStale) {
         this.store = store;
         this.mapper = mapper;
         this.clock = clock;

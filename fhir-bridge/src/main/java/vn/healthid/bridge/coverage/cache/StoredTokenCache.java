@@ -7,23 +7,24 @@ import java.time.Instant;
 import java.util.Optional;
 import vn.healthid.bridge.coverage.gateway.GatewayToken;
 import vn.healthid.bridge.coverage.gateway.TokenCache;
+import vn.healthid.bridge.store.TtlCache;
 
 /**
- * The gateway session shared by every replica through the {@link CoverageStore}, sealed with
+ * The gateway session shared by every replica through the store's {@link TtlCache}, sealed with
  * {@link TokenSealer}: the store never holds the token in clear. An entry that does not open
  * (tampered, another key, the older plaintext format) is a miss, and the caller takes a new token.
  */
 public final class StoredTokenCache implements TokenCache {
 
-    private static final String PREFIX = "healthid:gateway:token:";
+    private static final String PREFIX = "gateway:token:";
 
     private record Stored(String accessToken, String idToken, String username, long expiresAtMillis) {}
 
-    private final CoverageStore store;
+    private final TtlCache store;
     private final ObjectMapper mapper;
     private final TokenSealer sealer;
 
-    public StoredTokenCache(CoverageStore store, ObjectMapper mapper, TokenSealer sealer) {
+    public StoredTokenCache(TtlCache store, ObjectMapper mapper, TokenSealer sealer) {
         this.store = store;
         this.mapper = mapper;
         this.sealer = sealer;
@@ -58,7 +59,7 @@ public final class StoredTokenCache implements TokenCache {
                         .flatMap(this::read)
                         .filter(stored -> stored.accessToken().equals(token.accessToken()))
                         .isPresent())
-                .ifPresent(value -> store.deleteIfEquals(key, value));
+                .ifPresent(value -> store.removeIfEquals(key, value));
     }
 
     private Optional<GatewayToken> read(String json) {

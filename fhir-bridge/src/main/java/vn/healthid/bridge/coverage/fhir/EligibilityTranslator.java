@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.UnsignedIntType;
-import vn.healthid.bridge.coverage.CheckOutcome;
+import vn.healthid.bridge.coverage.check.CheckOutcome;
 import vn.healthid.bridge.coverage.gateway.ResultCode;
 
 /**
@@ -121,7 +121,7 @@ public final class EligibilityTranslator {
                 .anyMatch(p -> p.getValue() == CoverageEligibilityRequest.EligibilityRequestPurpose.BENEFITS);
     }
 
-    static CodeableConcept resultConcept(ResultCode code) {
+    public static CodeableConcept resultConcept(ResultCode code) {
         var m = code.meaning();
         return new CodeableConcept()
                 .addCoding(new Coding(CS_RESULT, code.code(), m.en()))

@@ -2,6 +2,7 @@ package vn.healthid.bridge.coverage.gateway;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import vn.healthid.bridge.identity.NationalIds;
 
 /**
  * Who to look up: {@code maThe} is a card code, a BHXH number or (since 2024) the CCCD number; the
@@ -17,6 +18,6 @@ public record CardQuery(String maThe, String fullName, LocalDate birthDate) {
 
     @Override
     public String toString() {
-        return "CardQuery[" + Masks.nationalId(maThe) + "]";
+        return "CardQuery[" + NationalIds.mask(maThe) + "]";
     }
 }

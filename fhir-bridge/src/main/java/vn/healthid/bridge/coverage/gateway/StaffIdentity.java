@@ -1,6 +1,7 @@
 package vn.healthid.bridge.coverage.gateway;
 
 import java.util.regex.Pattern;
+import vn.healthid.bridge.identity.NationalIds;
 
 /** The clinic staff member on whose behalf a lookup is made (gateway fields hoTenCb / cccdCb). */
 public record StaffIdentity(String name, String nationalId) {
@@ -18,6 +19,6 @@ public record StaffIdentity(String name, String nationalId) {
 
     @Override
     public String toString() {
-        return "StaffIdentity[" + Masks.nationalId(nationalId) + "]";
+        return "StaffIdentity[" + NationalIds.mask(nationalId) + "]";
     }
 }

@@ -3,12 +3,10 @@ package vn.healthid.bridge.coverage.history;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
-import vn.healthid.bridge.coverage.fhir.Outcomes;
 import vn.healthid.bridge.fhir.BridgeOperationProvider;
 import vn.healthid.bridge.security.CallerAuthentication;
 
@@ -21,8 +19,6 @@ import vn.healthid.bridge.security.CallerAuthentication;
  */
 public final class BhytHistoryProvider implements BridgeOperationProvider {
 
-    private static final Set<String> FORMAT_PARAMETERS = Set.of("_format", "_pretty");
-
     private final TreatmentHistory history;
 
     public BhytHistoryProvider(TreatmentHistory history) {
@@ -32,11 +28,10 @@ public final class BhytHistoryProvider implements BridgeOperationProvider {
     @Operation(name = TreatmentHistory.OPERATION, type = Patient.class, idempotent = true)
     public Bundle history(@IdParam IdType patient, RequestDetails request) {
         boolean bodyParameters = request.getResource() instanceof Parameters body && body.hasParameter();
-        if (bodyParameters
-                || !FORMAT_PARAMETERS.containsAll(request.getParameters().keySet())) {
-            throw Outcomes.notSupported(
-                    "COVERAGE_PARAMETER_UNSUPPORTED", TreatmentHistory.OPERATION + " takes no parameters");
-        }
-        return history.of(CallerAuthentication.current().orElse(null), patient.getIdPart());
+        return history.of(
+                CallerAuthentication.current().orElse(null),
+                patient.getIdPart(),
+                request.getParameters().keySet(),
+                bodyParameters);
     }
 }

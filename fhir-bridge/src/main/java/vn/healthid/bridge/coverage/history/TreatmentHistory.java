@@ -10,14 +10,15 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.healthid.bridge.coverage.access.AccessDenied;
 import vn.healthid.bridge.coverage.access.CoverageAccess;
 import vn.healthid.bridge.coverage.access.Lookup;
+import vn.healthid.bridge.coverage.error.CoverageError;
 import vn.healthid.bridge.coverage.fhir.EncounterTranslator;
 import vn.healthid.bridge.coverage.fhir.Outcomes;
 import vn.healthid.bridge.coverage.gateway.GatewayClient;
 import vn.healthid.bridge.coverage.gateway.GatewayException;
 import vn.healthid.bridge.coverage.gateway.HistoryParser;
+import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.smart.Interaction;
 
@@ -41,6 +42,7 @@ public final class TreatmentHistory {
     static final CoverageAccess.Need HISTORY_SCOPE =
             new CoverageAccess.Need("Encounter", Map.of("Encounter", Set.of(Interaction.SEARCH)));
 
+    private static final Set<String> FORMAT_PARAMETERS = Set.of("_format", "_pretty");
     private static final Logger LOG = LoggerFactory.getLogger(TreatmentHistory.class);
 
     private final CoverageAccess access;
@@ -63,13 +65,16 @@ public final class TreatmentHistory {
         this.clock = clock;
     }
 
-    public Bundle of(Caller caller, String patientId) {
-        Lookup subject;
-        try {
-            subject = access.decide(caller, patientId);
-        } catch (AccessDenied e) {
-            throw Outcomes.forbidden(e.code(), e.getMessage());
+    /**
+     * The history, refused when the request has any parameter beyond the response format ({@code
+     * queryParameters}) or a {@code Parameters} body with parameters: the gateway has no filters.
+     */
+    public Bundle of(Caller caller, String patientId, Set<String> queryParameters, boolean bodyParameters) {
+        if (bodyParameters || !FORMAT_PARAMETERS.containsAll(queryParameters)) {
+            throw new BridgeFhirException(
+                    CoverageError.COVERAGE_PARAMETER_UNSUPPORTED, OPERATION + " takes no parameters");
         }
+        Lookup subject = access.decide(caller, patientId);
         var history = fetch(subject);
         if (!history.code().meaning().complete()) {
             // Lookup masks the identity number; the code tells operators whether the gateway or the card failed.

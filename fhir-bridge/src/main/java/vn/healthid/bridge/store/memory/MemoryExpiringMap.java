@@ -57,6 +57,14 @@ final class MemoryExpiringMap {
         entries.remove(key);
     }
 
+    void removeIfEquals(String key, String expected) {
+        entries.computeIfPresent(key, (k, current) -> current.value().equals(expected) ? null : current);
+    }
+
+    boolean contains(String key) {
+        return get(key).isPresent();
+    }
+
     private boolean expired(Entry entry) {
         return !clock.instant().isBefore(entry.expiresAt());
     }

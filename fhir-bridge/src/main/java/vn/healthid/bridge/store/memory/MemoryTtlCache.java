@@ -33,4 +33,9 @@ public final class MemoryTtlCache implements TtlCache {
     public void remove(String key) {
         entries.remove(key);
     }
+
+    @Override
+    public void removeIfEquals(String key, String expected) {
+        entries.removeIfEquals(key, expected);
+    }
 }

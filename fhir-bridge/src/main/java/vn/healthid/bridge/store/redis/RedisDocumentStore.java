@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.util.Pool;
 import vn.healthid.bridge.store.DocumentStore;
 import vn.healthid.bridge.store.StoredDocument;
 import vn.healthid.bridge.store.VersionConflictException;
@@ -36,11 +36,11 @@ public final class RedisDocumentStore implements DocumentStore {
             return {1, cur}
             """;
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
     private final Clock clock;
 
-    public RedisDocumentStore(JedisPool pool, RedisKeys keys, Clock clock) {
+    public RedisDocumentStore(Pool<Jedis> pool, RedisKeys keys, Clock clock) {
         this.pool = pool;
         this.keys = keys;
         this.clock = clock;

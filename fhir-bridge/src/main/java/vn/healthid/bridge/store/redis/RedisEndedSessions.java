@@ -2,17 +2,17 @@ package vn.healthid.bridge.store.redis;
 
 import java.time.Duration;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.util.Pool;
 import vn.healthid.bridge.store.EndedSessions;
 
 /** {@link EndedSessions} as one Redis string per session with a TTL; only its existence counts. */
 public final class RedisEndedSessions implements EndedSessions {
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
 
-    public RedisEndedSessions(JedisPool pool, RedisKeys keys) {
+    public RedisEndedSessions(Pool<Jedis> pool, RedisKeys keys) {
         this.pool = pool;
         this.keys = keys;
     }

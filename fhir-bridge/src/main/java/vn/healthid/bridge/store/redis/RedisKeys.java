@@ -29,6 +29,11 @@ public record RedisKeys(String prefix) {
         return prefix + "revoked-sid:" + sid;
     }
 
+    /** A lease ({@code <prefix>lock:<name>}, e.g. {@code lock:eligibility:<hash>}). */
+    String lock(String name) {
+        return prefix + "lock:" + name;
+    }
+
     String stream(String name) {
         return prefix + "stream:" + name;
     }

@@ -3,17 +3,17 @@ package vn.healthid.bridge.store.redis;
 import java.time.Duration;
 import java.util.Optional;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.util.Pool;
 import vn.healthid.bridge.store.SingleUseStore;
 
 /** Single-use items: {@code SET NX PX} to store, {@code GETDEL} (Redis 6.2+) to take atomically. */
 public final class RedisSingleUseStore implements SingleUseStore {
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
 
-    public RedisSingleUseStore(JedisPool pool, RedisKeys keys) {
+    public RedisSingleUseStore(Pool<Jedis> pool, RedisKeys keys) {
         this.pool = pool;
         this.keys = keys;
     }

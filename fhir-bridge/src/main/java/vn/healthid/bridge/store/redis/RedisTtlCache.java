@@ -1,19 +1,20 @@
 package vn.healthid.bridge.store.redis;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.util.Pool;
 import vn.healthid.bridge.store.TtlCache;
 
 /** TTL cache over plain Redis strings ({@code SET PX}, {@code SET NX PX}). */
 public final class RedisTtlCache implements TtlCache {
 
-    private final JedisPool pool;
+    private final Pool<Jedis> pool;
     private final RedisKeys keys;
 
-    public RedisTtlCache(JedisPool pool, RedisKeys keys) {
+    public RedisTtlCache(Pool<Jedis> pool, RedisKeys keys) {
         this.pool = pool;
         this.keys = keys;
     }
@@ -45,6 +46,13 @@ public final class RedisTtlCache implements TtlCache {
     public void remove(String key) {
         try (Jedis jedis = pool.getResource()) {
             jedis.del(keys.cache(key));
+        }
+    }
+
+    @Override
+    public void removeIfEquals(String key, String expected) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.eval(RedisScripts.DELETE_IF_EQUALS, List.of(keys.cache(key)), List.of(expected));
         }
     }
 }

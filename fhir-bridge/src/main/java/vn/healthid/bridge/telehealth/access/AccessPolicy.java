@@ -2,7 +2,6 @@ package vn.healthid.bridge.telehealth.access;
 
 import java.util.List;
 import vn.healthid.bridge.security.Caller;
-import vn.healthid.bridge.telehealth.TelehealthProperties.MinLoa;
 
 /**
  * The checks every telehealth operation starts with, in this order: the kind of caller and the

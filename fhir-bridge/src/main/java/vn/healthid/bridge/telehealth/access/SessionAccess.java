@@ -1,10 +1,9 @@
 package vn.healthid.bridge.telehealth.access;
 
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.security.Caller;
-import vn.healthid.bridge.telehealth.TelehealthError;
-import vn.healthid.bridge.telehealth.TelehealthException;
+import vn.healthid.bridge.telehealth.domain.TelehealthError;
 import vn.healthid.bridge.telehealth.domain.TelehealthSession;
 
 /**
@@ -26,9 +25,9 @@ public final class SessionAccess {
             return;
         }
         if (caller.kind() == Caller.Kind.CITIZEN) {
-            throw new BridgeFhirException(ErrorCode.PATIENT_COMPARTMENT);
+            throw new BridgeFhirException(BridgeError.PATIENT_COMPARTMENT);
         }
-        throw new TelehealthException(TelehealthError.NOT_A_PARTICIPANT);
+        throw new BridgeFhirException(TelehealthError.NOT_A_PARTICIPANT);
     }
 
     /** The patient or the assigned practitioner, nobody else. */

@@ -1,7 +1,6 @@
 package vn.healthid.bridge.telehealth.domain;
 
-import vn.healthid.bridge.telehealth.TelehealthError;
-import vn.healthid.bridge.telehealth.TelehealthException;
+import vn.healthid.bridge.fhir.BridgeFhirException;
 
 /** Enforces {@link SessionStatus#next()}: an invalid transition is a 409 with a stable code. */
 public final class Transitions {
@@ -12,7 +11,7 @@ public final class Transitions {
         if (!from.canMoveTo(to)) {
             TelehealthError error =
                     from.isFinal() ? TelehealthError.APPOINTMENT_FINAL : TelehealthError.APPOINTMENT_TRANSITION_INVALID;
-            throw new TelehealthException(error, "cannot move from " + from.code() + " to " + to.code());
+            throw new BridgeFhirException(error, "cannot move from " + from.code() + " to " + to.code());
         }
     }
 }

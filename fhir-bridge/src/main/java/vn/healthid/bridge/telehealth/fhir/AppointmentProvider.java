@@ -19,8 +19,8 @@ import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.security.CallerAuthentication;
 import vn.healthid.bridge.telehealth.TelehealthServices;
 import vn.healthid.bridge.telehealth.persist.StoredSession;
@@ -62,7 +62,7 @@ public final class AppointmentProvider implements IResourceProvider {
         Long ifMatch = null;
         if (id.hasVersionIdPart()) {
             if (!id.isVersionIdPartValidLong()) {
-                throw new BridgeFhirException(ErrorCode.PRECONDITION_FAILED, "If-Match must be a version number.");
+                throw new BridgeFhirException(BridgeError.PRECONDITION_FAILED, "If-Match must be a version number.");
             }
             ifMatch = id.getVersionIdPartAsLong();
         }

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.Set;
+import vn.healthid.bridge.fhir.BridgeError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
-import vn.healthid.bridge.fhir.ErrorCode;
 import vn.healthid.bridge.telehealth.SessionQueries.Criteria;
 import vn.healthid.bridge.telehealth.domain.SessionStatus;
 
@@ -32,7 +32,7 @@ final class SearchCriteria {
         if (reference.getResourceType() != null && !type.equals(reference.getResourceType())
                 || reference.getIdPart() == null
                 || !reference.getIdPart().matches("[A-Za-z0-9\\-.]{1,64}")) {
-            throw new BridgeFhirException(ErrorCode.PARAMETER_INVALID, "expected a " + type + " id");
+            throw new BridgeFhirException(BridgeError.PARAMETER_INVALID, "expected a " + type + " id");
         }
         return reference.getIdPart();
     }
@@ -48,7 +48,7 @@ final class SearchCriteria {
         Set<SessionStatus> statuses = EnumSet.noneOf(SessionStatus.class);
         for (TokenParam token : status.getValuesAsQueryTokens()) {
             statuses.add(SessionStatus.fromCode(token.getValue())
-                    .orElseThrow(() -> new BridgeFhirException(ErrorCode.PARAMETER_INVALID, "unknown status")));
+                    .orElseThrow(() -> new BridgeFhirException(BridgeError.PARAMETER_INVALID, "unknown status")));
         }
         return statuses;
     }

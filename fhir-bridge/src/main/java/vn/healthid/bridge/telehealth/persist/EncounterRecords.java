@@ -10,7 +10,6 @@ import vn.healthid.bridge.store.DocumentStore;
 import vn.healthid.bridge.store.StoredDocument;
 import vn.healthid.bridge.store.VersionConflictException;
 import vn.healthid.bridge.telehealth.domain.TelehealthSession;
-import vn.healthid.bridge.telehealth.fhir.EncounterMapper;
 
 /**
  * The VR Encounter of each session, stored under the session's id (collection {@code Encounter}).

@@ -14,7 +14,6 @@ import vn.healthid.bridge.store.DocumentStore;
 import vn.healthid.bridge.store.StoredDocument;
 import vn.healthid.bridge.store.VersionConflictException;
 import vn.healthid.bridge.telehealth.domain.TelehealthSession;
-import vn.healthid.bridge.telehealth.fhir.AppointmentMapper;
 
 /**
  * Sessions as FHIR Appointment JSON in the {@link DocumentStore} (collection {@code Appointment}),

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import vn.healthid.bridge.coverage.StandIns;
 import vn.healthid.bridge.coverage.gateway.StaffIdentity;
+import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.security.CallerAuthenticationConverter;
 import vn.healthid.bridge.security.StaffProof;
@@ -114,8 +115,8 @@ class CoverageAccessTest {
         try {
             r.run();
             return "allowed";
-        } catch (AccessDenied e) {
-            return e.code();
+        } catch (BridgeFhirException e) {
+            return e.code().name();
         }
     }
 

@@ -58,6 +58,8 @@ public final class EligibilityLoad {
     static final String GATEWAY = System.getProperty("bench.gateway", "replay");
 
     static final String BRIDGE_JVM = System.getProperty("bench.bridge-jvm", "-Xms1g -Xmx1g");
+    /** Only the floor and the cached phase (a jar-against-jar comparison of the request path). */
+    static final boolean CACHED_ONLY = Boolean.getBoolean("bench.cached-only");
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -177,6 +179,12 @@ public final class EligibilityLoad {
 
         var floor = phase("Patient read", i -> get("/Patient/" + patientId, citizen));
         var cached = phase("eligibility (cached)", i -> post(eligibility, chip, clerk));
+        if (CACHED_ONLY) {
+            print("Patient read (floor)", floor);
+            print("eligibility, cached", cached);
+            System.out.printf("cached / floor = %.2f%n", cached.perSecond() / floor.perSecond());
+            return;
+        }
 
         // Facility codes unique to this run: every check of a burst misses the cache. One uncached
         // check first, so that the bursts start with a valid gateway token (no 401 renewal storm).

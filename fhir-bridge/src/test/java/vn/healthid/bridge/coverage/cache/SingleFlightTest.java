@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The concurrent case (200 identical checks, one gateway call) is CoverageChecksTest's. */
+/** The concurrent case (200 identical checks, one gateway call) is CoverageChecksIT's. */
 class SingleFlightTest {
 
     private final SingleFlight<String, Integer> flights = new SingleFlight<>();

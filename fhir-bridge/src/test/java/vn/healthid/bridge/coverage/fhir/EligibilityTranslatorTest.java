@@ -19,18 +19,20 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.UnsignedIntType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.healthid.bridge.coverage.CheckOutcome;
 import vn.healthid.bridge.coverage.StandIns;
-import vn.healthid.bridge.coverage.cache.InMemoryCoverageStore;
 import vn.healthid.bridge.coverage.cache.StoredTokenCache;
+import vn.healthid.bridge.coverage.check.CheckOutcome;
 import vn.healthid.bridge.coverage.gateway.CardQuery;
 import vn.healthid.bridge.coverage.gateway.GatewayClient;
+import vn.healthid.bridge.store.memory.MemoryTtlCache;
 import vn.healthid.sandbox.gateway.GatewayStandIn;
 
 /** Gateway answers (from the stand-in) to FHIR, checked field by field and against the profiles. */
+@Tag("conformance")
 class EligibilityTranslatorTest {
 
     static GatewayStandIn gateway;
@@ -44,7 +46,7 @@ class EligibilityTranslatorTest {
         var mapper = new ObjectMapper();
         client = new GatewayClient(
                 StandIns.settings(gateway, Duration.ofSeconds(2)),
-                new StoredTokenCache(new InMemoryCoverageStore(Clock.systemUTC()), mapper, StandIns.SEALER),
+                new StoredTokenCache(new MemoryTtlCache(Clock.systemUTC()), mapper, StandIns.SEALER),
                 mapper,
                 Clock.systemUTC());
         validator = new ProfileValidator();

@@ -7,9 +7,11 @@ import java.time.ZoneId;
 import java.util.List;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.healthid.bridge.coverage.gateway.VisitRecord;
 
+@Tag("conformance")
 class EncounterTranslatorTest {
 
     final EncounterTranslator translator = new EncounterTranslator(ZoneId.of("Asia/Ho_Chi_Minh"));

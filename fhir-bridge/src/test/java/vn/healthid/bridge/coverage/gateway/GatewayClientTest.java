@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.healthid.bridge.coverage.StandIns;
-import vn.healthid.bridge.coverage.cache.InMemoryCoverageStore;
 import vn.healthid.bridge.coverage.cache.StoredTokenCache;
+import vn.healthid.bridge.store.memory.MemoryTtlCache;
 import vn.healthid.sandbox.gateway.FaultMode;
 import vn.healthid.sandbox.gateway.GatewayStandIn;
 
@@ -42,7 +42,7 @@ class GatewayClientTest {
     void newClient() {
         gateway.faults().reset();
         gateway.tokenTtl(GatewayStandIn.DEFAULT_TOKEN_TTL);
-        tokens = new StoredTokenCache(new InMemoryCoverageStore(Clock.systemUTC()), mapper, StandIns.SEALER);
+        tokens = new StoredTokenCache(new MemoryTtlCache(Clock.systemUTC()), mapper, StandIns.SEALER);
         client = client(Duration.ofSeconds(2), 65536);
     }
 

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import vn.healthid.bridge.telehealth.TelehealthError;
-import vn.healthid.bridge.telehealth.TelehealthException;
+import vn.healthid.bridge.fhir.BridgeFhirException;
 
 class SessionStatusTest {
 
@@ -40,8 +39,8 @@ class SessionStatusTest {
     })
     void refusesSkippedOrBackwardTransitionsWithAConflict(String from, String to) {
         assertThatThrownBy(() -> Transitions.check(status(from), status(to)))
-                .isInstanceOfSatisfying(TelehealthException.class, e -> {
-                    assertThat(e.error()).isEqualTo(TelehealthError.APPOINTMENT_TRANSITION_INVALID);
+                .isInstanceOfSatisfying(BridgeFhirException.class, e -> {
+                    assertThat(e.code()).isEqualTo(TelehealthError.APPOINTMENT_TRANSITION_INVALID);
                     assertThat(e.getStatusCode()).isEqualTo(409);
                 });
     }
@@ -55,8 +54,8 @@ class SessionStatusTest {
         for (SessionStatus target : SessionStatus.values()) {
             assertThatThrownBy(() -> Transitions.check(terminal, target))
                     .isInstanceOfSatisfying(
-                            TelehealthException.class,
-                            e -> assertThat(e.error()).isEqualTo(TelehealthError.APPOINTMENT_FINAL));
+                            BridgeFhirException.class,
+                            e -> assertThat(e.code()).isEqualTo(TelehealthError.APPOINTMENT_FINAL));
         }
     }
 

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import vn.healthid.bridge.telehealth.TelehealthError;
-import vn.healthid.bridge.telehealth.TelehealthException;
+import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.telehealth.domain.SessionStatus;
+import vn.healthid.bridge.telehealth.domain.TelehealthError;
 import vn.healthid.bridge.telehealth.domain.TelehealthSession;
+import vn.healthid.bridge.telehealth.persist.AppointmentMapper;
 import vn.healthid.bridge.telehealth.persist.StoredSession;
 
 class AppointmentMapperTest {
@@ -68,8 +69,8 @@ class AppointmentMapperTest {
                 new TelehealthSession("a1", "p1", "d1", START, END, SessionStatus.BOOKED, null), 1, END));
         spoil.accept(appointment);
 
-        assertThatThrownBy(() -> mapper.toSession(appointment)).isInstanceOfSatisfying(TelehealthException.class, e -> {
-            assertThat(e.error()).isEqualTo(TelehealthError.APPOINTMENT_INVALID);
+        assertThatThrownBy(() -> mapper.toSession(appointment)).isInstanceOfSatisfying(BridgeFhirException.class, e -> {
+            assertThat(e.code()).isEqualTo(TelehealthError.APPOINTMENT_INVALID);
             assertThat(e.getStatusCode()).isEqualTo(422);
         });
     }
