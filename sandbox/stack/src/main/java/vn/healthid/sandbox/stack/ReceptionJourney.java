@@ -157,6 +157,15 @@ final class ReceptionJourney {
 
     /** The treatment history the gateway keeps for the card, as the bridge's Encounters. */
     private void history(JourneyReport report, Http http, String patient, String citizenToken, String clerkToken) {
+        // The clinic's chip token carries the verified identity: reading the Patient registers the citizen, which their
+        // own later sign-ins (public clients: no national id, CitizenJourney's own coverage) rely on.
+        http.get(
+                        stack.fhir() + "/" + patient,
+                        "Authorization",
+                        "Bearer " + citizenToken,
+                        "Accept",
+                        "application/fhir+json")
+                .expect(200, "the citizen's Patient at reception");
         Http.Response answer = http.get(
                 stack.fhir() + "/" + patient + "/$bhyt-history",
                 "Authorization",
