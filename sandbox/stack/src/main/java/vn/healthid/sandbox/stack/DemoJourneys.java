@@ -20,13 +20,14 @@ public final class DemoJourneys {
         try {
             stack = Stack.fromArgs(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("usage: DemoJourneys --keycloak URL --bridge URL --cards DIR (" + e.getMessage() + ")");
+            System.err.println("usage: DemoJourneys --keycloak URL --bridge URL --cards DIR [--store redis|memory] ("
+                    + e.getMessage() + ")");
             System.exit(2);
             return;
         }
         List<JourneyReport> reports = new ArrayList<>();
         reports.add(run("reception: chip -> token -> eligibility", r -> new ReceptionJourney(stack).run(r)));
-        reports.add(run("citizen: chip login at a kiosk, then SSO", r -> new CitizenJourney(stack).run(r)));
+        reports.add(run("citizen: chip login at a kiosk, SSO, logout", r -> new CitizenJourney(stack).run(r)));
         reports.add(run("telehealth: book, accept, join ticket", r -> new TelehealthJourney(stack).run(r)));
         reports.forEach(r -> System.out.print(r.render()));
         long failed = reports.stream()
@@ -46,25 +47,30 @@ public final class DemoJourneys {
         return report;
     }
 
-    /** Where the stack runs and the sandbox cards it trusts. */
-    record Stack(String keycloak, String bridge, Path cards) {
+    /**
+     * Where the stack runs, the sandbox cards it trusts, and the bridge's store ({@code redis}: Keycloak's logout
+     * listener and the bridge share it, docs/sessions.md; {@code memory}, the default: they do not).
+     */
+    record Stack(String keycloak, String bridge, Path cards, String store) {
 
         static Stack fromArgs(String[] args) {
             String keycloak = null;
             String bridge = null;
             Path cards = null;
+            String store = "memory";
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--keycloak" -> keycloak = args[i + 1];
                     case "--bridge" -> bridge = args[i + 1];
                     case "--cards" -> cards = Path.of(args[i + 1]);
+                    case "--store" -> store = args[i + 1];
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (keycloak == null || bridge == null || cards == null) {
-                throw new IllegalArgumentException("all three options are required");
+                throw new IllegalArgumentException("--keycloak, --bridge and --cards are required");
             }
-            return new Stack(keycloak, bridge, cards);
+            return new Stack(keycloak, bridge, cards, store);
         }
 
         Card card(int number) {
@@ -78,6 +84,10 @@ public final class DemoJourneys {
 
         Realm realm() {
             return new Realm(keycloak);
+        }
+
+        boolean sharesEndedSessions() {
+            return "redis".equals(store);
         }
 
         String fhir() {

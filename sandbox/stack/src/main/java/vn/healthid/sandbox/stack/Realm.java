@@ -84,9 +84,15 @@ public final class Realm {
      */
     public BrowserLogin browserLogin(
             Http browser, String clientId, String redirectUri, String scope, String acrValues, Card card) {
-        return browserLogin(browser, clientId, redirectUri, scope, acrValues, (challenge, callback) -> new Http()
-                .postJson(callback, card.bundleJson(challenge))
-                .expect(202, "phone posts the chip bundle"));
+        return browserLogin(
+                browser,
+                clientId,
+                redirectUri,
+                scope,
+                acrValues,
+                (challenge, callback) -> new Http()
+                        .postJson(callback, card.bundleJson(challenge))
+                        .expect(202, "phone posts the chip bundle"));
     }
 
     /** As above, with {@code reader} answering the QR code (a kiosk's desk reader, or a simulated phone). */
@@ -150,6 +156,17 @@ public final class Realm {
     }
 
     public record BrowserLogin(JsonNode tokens, boolean chipRead) {}
+
+    /**
+     * RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0) as the browser makes it: the end_session endpoint
+     * with the id token as hint, in the browser that holds the session cookie. Answers Keycloak's HTTP status.
+     */
+    public int logout(Http browser, String clientId, String idToken, String postLogoutRedirectUri) {
+        return browser.get(realmUrl + "/protocol/openid-connect/logout?client_id=" + Http.enc(clientId)
+                        + "&id_token_hint=" + Http.enc(idToken)
+                        + "&post_logout_redirect_uri=" + Http.enc(postLogoutRedirectUri))
+                .status();
+    }
 
     private static String query(String url, String name) {
         int q = url.indexOf('?');
