@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# fhir-bridge's integration tier (*IT) starts throwaway redis-server primaries, replicas and a
-# redis-sentinel on free ports (fhir-bridge/README.md, "Test"): install Debian's packages if missing.
+# The builds' Redis tests start throwaway redis-server primaries, replicas and redis-sentinels on free
+# ports (fhir-bridge's *IT, fhir-bridge/README.md "Test"; identity-spi's RedisSentinelTest): install
+# Debian's packages if missing. Runs before the build.
 set -euo pipefail
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
