@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.Urls;
 import vn.healthid.identity.keycloak.login.ChipLogin;
 
@@ -33,12 +34,27 @@ final class ChipLoginPage {
                 .setAttribute("cccdStatusUrl", callback + "/status")
                 .setAttribute("cccdDeepLink", deepLink)
                 .setAttribute("cccdQrSvg", QrSvg.of(deepLink));
+        // A step-up: the page names the person already signed in, never the opaque patient-id username.
+        String name = displayName(context.getUser());
+        if (!name.isEmpty()) {
+            form.setAttribute("cccdDisplayName", name);
+        }
         if (ChipLogin.TOO_MANY_FAILURES.equals(rejectedReason)) {
             form.setError("cccdTooManyFailures", rejectedReason);
         } else if (rejectedReason != null) {
             form.setError("cccdRejected", rejectedReason);
         }
         return form.createForm(TEMPLATE);
+    }
+
+    /** Vietnamese order, family name first, as printed on the card; empty before anyone is signed in. */
+    static String displayName(UserModel user) {
+        if (user == null) {
+            return "";
+        }
+        String family = user.getLastName() == null ? "" : user.getLastName().strip();
+        String given = user.getFirstName() == null ? "" : user.getFirstName().strip();
+        return (family + " " + given).strip();
     }
 
     private static String enc(String value) {
