@@ -92,7 +92,11 @@ class StableErrorCodesTest {
             "COVERAGE_GATEWAY_UNAVAILABLE",
             "COVERAGE_GATEWAY_TIMEOUT",
             "ACCESS_DENIED",
-            "AUDIT_NOT_REPLICATED");
+            "AUDIT_NOT_REPLICATED",
+            "CHIP_PRESENCE_REQUIRED",
+            "STAFF_TOKEN_REQUIRED",
+            "STAFF_TOKEN_INVALID",
+            "SELF_SERVICE_DISABLED");
 
     private static Stream<ErrorCode> codes() {
         return ALL.stream().flatMap(Stream::of);
