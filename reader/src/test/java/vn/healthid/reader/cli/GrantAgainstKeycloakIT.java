@@ -85,8 +85,11 @@ class GrantAgainstKeycloakIT {
 
             assertThat(exit).as(err()).isZero();
             assertThat(err()).contains("AA no").doesNotContain("DG15");
-            JsonNode token = Oidc.claims(
-                    login.continueLogin().itsMe().exchangeCode().get("access_token").asText());
+            JsonNode token = Oidc.claims(login.continueLogin()
+                    .itsMe()
+                    .exchangeCode()
+                    .get("access_token")
+                    .asText());
             assertThat(token.get("acr").asText()).isEqualTo("urn:vn:healthid:acr:chip-pa");
             assertThat(token.at("/verified_claims/verification/evidence/0/method")
                             .asText())

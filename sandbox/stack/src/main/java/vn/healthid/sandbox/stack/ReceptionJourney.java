@@ -98,7 +98,8 @@ final class ReceptionJourney {
         if (record.status() != 200) {
             throw new DemoFailure("patient record: HTTP " + record.status() + " " + Http.abbreviate(record.body()));
         }
-        report.step("   patient record: HTTP 200, " + record.json().at("/name/0/text").asText("(no name)"));
+        report.step("   patient record: HTTP 200, "
+                + record.json().at("/name/0/text").asText("(no name)"));
         Http.Response eligibility = http.postFhir(
                 stack.fhir() + "/CoverageEligibilityRequest/$submit",
                 submission(request(patient)).toString(),
