@@ -22,7 +22,7 @@ export WEB_E2E_ARTIFACTS="$PWD/target/web-e2e"
 export CHROMIUM=/usr/bin/chromium
 # The stack for the suite: the citizen's self-service lookups name the portal as the officer; a short cache TTL so
 # that the "gateway down" step gets a stale answer within seconds; the web origin allowed by the bridge's CORS
-# (healthid.security.cors.allowed-origins, issue 15; until the bridge has it, the suite adds the headers itself).
+# (healthid.security.cors.allowed-origins).
 export HEALTHID_GATEWAY_ACCESS_SELF_SERVICE_STAFF_NAME="Cổng tự phục vụ healthid"
 export HEALTHID_GATEWAY_ACCESS_SELF_SERVICE_STAFF_NATIONAL_ID=079000000999
 export HEALTHID_GATEWAY_CACHE_TTL=3s
@@ -33,10 +33,27 @@ stack_logs() {
     [ -f "$log" ] && { echo "--- tail of $log"; tail -n 40 "$log"; }
   done
 }
-trap 'bin/healthid down || true' EXIT
+reader_pid=""
+stop_all() {
+  if [ -n "$reader_pid" ]; then kill "$reader_pid" 2>/dev/null || true; fi
+  bin/healthid down || true
+}
+trap stop_all EXIT
 # On a loaded machine Keycloak's first start (schema, realm import) can outlast bin/healthid's wait: a second `up`
 # reuses what runs and waits again.
 if ! bin/healthid up && ! bin/healthid up; then stack_logs; exit 1; fi
+# The desk reader for the reception page: the real `cccd-reader serve` over the sandbox cards' emulated chips
+# (bin/healthid reader, in the background on its own port; stopped by the trap).
+reader_log="$HEALTHID_HOME/logs/reader.log"
+READER_PORT="$HEALTHID_READER_PORT" bin/healthid reader >"$reader_log" 2>&1 &
+reader_pid=$!
+for _ in $(seq 1 60); do
+  if curl -fsS -o /dev/null -H "Origin: http://localhost:$WEB_PORT" "http://127.0.0.1:$HEALTHID_READER_PORT/v1/status" 2>/dev/null; then
+    break
+  fi
+  kill -0 "$reader_pid" 2>/dev/null || { echo "ci/web: the desk reader stopped" >&2; cat "$reader_log" >&2; exit 1; }
+  sleep 1
+done
 if ! (cd web && npm run e2e); then stack_logs; exit 1; fi
 echo "ci/web: screenshots in $WEB_E2E_ARTIFACTS"
 if [ "${1:-}" = "--update-docs" ]; then

@@ -33,7 +33,7 @@ web_start() {
   WEB_PORT="$web_port" \
     HEALTHID_FHIR_URL="http://localhost:$bridge_port/fhir" \
     HEALTHID_KEYCLOAK_URL="http://localhost:$keycloak_port" \
-    HEALTHID_READER_URL="http://127.0.0.1:${HEALTHID_READER_PORT:-8765}" \
+    HEALTHID_READER_URL="http://127.0.0.1:$reader_port" \
     HEALTHID_FACILITY="${HEALTHID_FACILITY:-79071}" \
     start web node "$root/web/server/static-server.mjs"
 }
@@ -42,7 +42,7 @@ web_wait() { wait_http web "http://127.0.0.1:$web_port/healthz" 30; }
 
 web_urls() {
   cat <<TXT
-  reception desk (web)     $web_origin/reception/   (doctor02 / sandbox-doctor02 + TOTP; reader: cccd-reader serve)
+  reception desk (web)     $web_origin/reception/   (doctor02 / sandbox-doctor02 + TOTP; reader: bin/healthid reader)
   my records (web)         $web_origin/records/     (a sandbox card, through the QR code)
 TXT
 }

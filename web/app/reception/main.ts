@@ -152,11 +152,16 @@ class ReceptionApp extends LitElement {
       const person = await fhir<Resource>(`${this.cfg!.fhirBaseUrl}/${this.card.patient}`, this.card.access_token).catch(
         () => undefined,
       );
-      const response = await fhir<Resource>(this.cfg!.fhirBaseUrl + "/CoverageEligibilityRequest", this.card.access_token, {
-        method: "POST",
-        headers: { "X-Staff-Token": this.card.staff_token ?? s.accessToken },
-        body: this.request(this.card.patient),
-      });
+      // The reception check is the operation $submit (docs/fhir-api.md): the request in, the response out.
+      const response = await fhir<Resource>(
+        this.cfg!.fhirBaseUrl + "/CoverageEligibilityRequest/$submit",
+        this.card.access_token,
+        {
+          method: "POST",
+          headers: this.staffHeader(this.card),
+          body: { resourceType: "Parameters", parameter: [{ name: "resource", resource: this.request(this.card.patient) }] },
+        },
+      );
       this.result = {
         card: this.card,
         person,
@@ -174,6 +179,12 @@ class ReceptionApp extends LitElement {
     (this.querySelector("#answer-title") as HTMLElement | null)?.focus();
   };
 
+  /** The clerk as the officer: their token at the clinic's client, which the reader exchanged (the clerk's own
+   * reception-desk token is of another client, which the bridge does not take as the clinic's officer). */
+  private staffHeader(card: ReadAnswer): Record<string, string> {
+    return card.staff_token ? { "X-Staff-Token": card.staff_token } : {};
+  }
+
   private request(patient: string) {
     return {
       resourceType: "CoverageEligibilityRequest",
@@ -190,7 +201,8 @@ class ReceptionApp extends LitElement {
     this.busy = undefined;
     if (e instanceof ReaderError) {
       this.problem = {
-        advice: READER_ADVICE[e.code] ?? {
+        // the reader's codes are READER_<code> (reader/README.md, "Errors")
+        advice: READER_ADVICE[e.code] ?? READER_ADVICE[e.code.replace(/^READER_/, "")] ?? {
           title: { vi: e.messageVi, en: e.messageEn },
           next: GENERIC.next,
         },
@@ -273,7 +285,7 @@ class ReceptionApp extends LitElement {
     this.busy = t({ vi: "Đang lấy lịch sử khám chữa bệnh…", en: "Fetching the treatment history…" });
     try {
       const bundle = await fhir<Bundle>(`${this.cfg!.fhirBaseUrl}/${card.patient}/$bhyt-history`, card.access_token, {
-        headers: { "X-Staff-Token": card.staff_token ?? this.session!.accessToken },
+        headers: this.staffHeader(card),
       });
       this.history = resources(bundle, "Encounter");
       this.busy = undefined;

@@ -58,6 +58,24 @@ export const READER_ADVICE: Record<string, Advice> = {
     title: { vi: "Không kết nối được máy chủ healthid", en: "The healthid server does not answer" },
     next: { vi: "Kiểm tra mạng rồi thử lại.", en: "Check the network and try again." },
   },
+  STAFF_TOKEN_REFUSED: {
+    title: { vi: "Phiên đăng nhập của nhân viên không dùng được cho phòng khám", en: "Your sign-in cannot be used for the clinic" },
+    next: {
+      vi: "Đăng xuất rồi đăng nhập lại (mật khẩu và mã OTP), rồi đọc lại thẻ.",
+      en: "Sign out and in again (password and OTP), then read the card again.",
+    },
+  },
+  DECLINED: {
+    title: { vi: "Lượt đọc thẻ bị từ chối trên đầu đọc", en: "The read was declined at the reader" },
+    next: {
+      vi: "Bấm Đọc thẻ lại và trả lời \"có\" trong cửa sổ của cccd-reader.",
+      en: "Press Read card again and answer \"yes\" in the cccd-reader window.",
+    },
+  },
+  BUSY: {
+    title: { vi: "Đầu đọc đang đọc một thẻ khác", en: "The reader is busy with another card" },
+    next: { vi: "Chờ lượt đọc đang chạy xong rồi thử lại.", en: "Wait for the running read to finish, then try again." },
+  },
 };
 
 export const BRIDGE_ADVICE: Record<string, Advice> = {

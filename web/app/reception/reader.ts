@@ -1,6 +1,7 @@
-/** The desk reader's API (`cccd-reader serve`, /work CONTRACT and reader/README.md): POST /v1/read with the
- * card's MRZ data or CAN; the reader runs the challenge, the card read and the clinic's chip grant and answers
- * the citizen's short-lived token. The clinic's secret stays in the reader. */
+/** The desk reader's API (`cccd-reader serve`, reader/README.md "serve"): POST /v1/read with the card's MRZ data
+ * or CAN and the signed-in clerk's token (`clerk_token`); the reader exchanges the clerk's token for the clerk's
+ * token at the clinic's client, runs the challenge, the card read and the clinic's chip grant, and answers the
+ * citizen's short-lived token and the clerk's (`staff_token`). The clinic's secret stays in the reader. */
 export interface Mrz {
   /** the 12 digits printed on the card */
   number: string;
@@ -15,8 +16,8 @@ export interface ReadAnswer {
   expires_in: number;
   patient: string;
   card?: { number?: string; expiry?: string };
-  /** the clerk's token for the clinic's own client (see web/README.md, "Clerk's token"), when the reader
-   * exchanged the clerk's sign-in for one */
+  /** the clerk's token at the clinic's own client (web/README.md, "Clerk's token"), exchanged by the reader for
+   * the `clerk_token` the page sent */
   staff_token?: string;
 }
 
@@ -35,8 +36,8 @@ export async function readCard(readerUrl: string, input: { mrz: Mrz } | { can: s
   try {
     response = await fetch(readerUrl.replace(/\/$/, "") + "/v1/read", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Authorization: "Bearer " + clerkToken },
-      body: JSON.stringify(input),
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ ...input, clerk_token: clerkToken }),
       cache: "no-store",
     });
   } catch {

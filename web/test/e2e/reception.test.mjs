@@ -1,34 +1,44 @@
-// The clerk at the reception desk: signs in (password + OTP), reads cards through the desk reader and sees the
-// insured answer, the not-insured answer of an expired insurance card, and a stale answer while the gateway is down.
+// The clerk at the reception desk: signs in (password + OTP), reads cards through the desk reader (the real
+// `cccd-reader serve`: `bin/healthid reader` over the sandbox cards' emulated chips, started by .ci/web.sh) and sees
+// the insured answer, the not-insured answer of an expired insurance card, and a stale answer while the gateway is down.
 import { after, before, test } from "node:test";
-import { bridgeHasCors, check, context, launch } from "./support/browser.mjs";
-import { card, yymmdd } from "./support/cards.mjs";
-import { gatewayAdminUrl, readerPort, webUrl } from "./support/env.mjs";
+import { bridgeAllowsTheWebOrigin, check, context, launch } from "./support/browser.mjs";
+import { card } from "./support/cards.mjs";
+import { gatewayAdminUrl, readerUrl, webUrl } from "./support/env.mjs";
 import { staffLogin } from "./support/login.mjs";
-import { startReader } from "./support/reader-standin.mjs";
 
-let browser, reader, page, shimCors;
+let browser, page, lastRead;
 
 before(async () => {
-  shimCors = !(await bridgeHasCors());
-  if (shimCors) console.log("# the bridge sends no CORS headers yet: this browser adds them to its answers (issue 15)");
-  reader = await startReader(readerPort, webUrl);
+  if (!(await bridgeAllowsTheWebOrigin())) throw new Error(`the bridge does not allow ${webUrl} in CORS (HEALTHID_SECURITY_CORS_ALLOWED_ORIGINS)`);
+  const status = await fetch(`${readerUrl}/v1/status`, { headers: { Origin: webUrl } }).catch(() => undefined);
+  if (status?.status !== 200) throw new Error(`no desk reader at ${readerUrl} (bin/healthid reader, READER_PORT)`);
   browser = await launch();
-  const ctx = await context(browser, { shimCors });
+  const ctx = await context(browser);
   page = await ctx.newPage();
 });
 
 after(async () => {
   await browser?.close();
-  await reader?.close();
 });
+
+/** Clicks "Read card" and keeps what the reader answered the page, without its tokens. */
+async function clickRead() {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().startsWith(readerUrl) && r.request().method() === "POST", { timeout: 30_000 }),
+    page.click("#read-card"),
+  ]);
+  const body = await response.json().catch(() => ({}));
+  // whether the reader handed the clerk's token at the clinic too (staff_token), or its error code
+  lastRead = { status: response.status(), staffToken: typeof body.staff_token === "string", error: body.error?.code };
+}
 
 async function read(number) {
   const c = card(number).citizen;
   await page.fill("#number", c.number);
   await page.fill("#birth", c.dateOfBirth);
   await page.fill("#expiry", c.dateOfExpiry ?? "");
-  await page.click("#read-card");
+  await clickRead();
   await page.waitForSelector('[data-testid="eligibility"], [data-testid="problem"]', { timeout: 30_000 });
   const timing = page.locator('[data-testid="timing"]');
   if (await timing.count()) {
@@ -37,6 +47,7 @@ async function read(number) {
   }
   const problem = page.locator('[data-testid="problem"]');
   if (await problem.count()) console.log("# the page shows: " + (await problem.textContent()).replace(/\s+/g, " "));
+  console.log(`# the reader answered ${JSON.stringify(lastRead)}`);
   return c;
 }
 
@@ -58,6 +69,8 @@ test("a card insured at this clinic reads as insured, with the benefit level and
   const answer = page.locator('[data-testid="eligibility"]');
   t.assert.equal(await answer.getAttribute("data-insured"), "true", await page.textContent("#answer"));
   t.assert.equal(await answer.getAttribute("data-stale"), "false");
+  // the reader exchanged the clerk's sign-in for their token at the clinic: the officer of this check
+  t.assert.deepEqual(lastRead, { status: 200, staffToken: true, error: undefined });
   const text = await answer.textContent();
   t.assert.match(text, /Có BHYT hôm nay/);
   t.assert.equal((await page.textContent('[data-testid="person"]')).trim(), card("01").citizen.fullName);
@@ -85,9 +98,10 @@ test("wrong card data is a clerk's error with the next step", async (t) => {
   await page.fill("#number", c.number);
   await page.fill("#birth", "2000-01-01");
   await page.fill("#expiry", "");
-  await page.click("#read-card");
+  await clickRead();
   const problem = page.locator('[data-testid="problem"]');
   await problem.waitFor();
+  t.assert.equal(lastRead?.error, "READER_ACCESS_CONTROL_FAILED");
   t.assert.match(await problem.textContent(), /Dữ liệu thẻ không đúng/);
   t.assert.match(await problem.textContent(), /Bước tiếp theo/);
   await check(page, "reception-08-wrong-data", t);

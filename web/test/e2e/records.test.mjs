@@ -2,7 +2,7 @@
 // check in "who looked at my records", books a telehealth visit and joins it, grants and revokes a consent.
 import { after, before, test } from "node:test";
 import { doctorAccepts, receptionCheck } from "./support/api.mjs";
-import { bridgeHasCors, check, context, launch } from "./support/browser.mjs";
+import { bridgeAllowsTheWebOrigin, check, context, launch } from "./support/browser.mjs";
 import { card } from "./support/cards.mjs";
 import { webUrl } from "./support/env.mjs";
 import { phoneAnswers } from "./support/phone.mjs";
@@ -11,11 +11,10 @@ const CITIZEN = "05";
 let browser, page;
 
 before(async () => {
-  const shimCors = !(await bridgeHasCors());
-  if (shimCors) console.log("# the bridge sends no CORS headers yet: this browser adds them to its answers (issue 15)");
+  if (!(await bridgeAllowsTheWebOrigin())) throw new Error(`the bridge does not allow ${webUrl} in CORS (HEALTHID_SECURITY_CORS_ALLOWED_ORIGINS)`);
   await receptionCheck(CITIZEN); // the clinic checked this person's card at its reception desk
   browser = await launch();
-  page = await (await context(browser, { shimCors })).newPage();
+  page = await (await context(browser)).newPage();
 });
 
 after(async () => {

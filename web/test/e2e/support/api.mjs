@@ -34,14 +34,16 @@ export async function receptionCheck(name, facility = "79071") {
   const read = await fetch(`${fhirUrl}/${patient}`, { headers: { Authorization: `Bearer ${tokens.access_token}`, Accept: "application/fhir+json" } });
   if (!read.ok) throw new Error(`patient read: ${read.status} ${await read.text()}`);
   const clerk = await staffToken("clerk01", "sandbox-clerk01", "openid");
-  const r = await fetch(`${fhirUrl}/CoverageEligibilityRequest`, {
+  const request = {
+    resourceType: "CoverageEligibilityRequest", status: "active", purpose: ["validation"], patient: { reference: patient },
+    created: new Date().toISOString().substring(0, 10), insurer: { display: "BHXH" },
+    facility: { identifier: { system: "urn:vn:bhyt-facility", value: facility } },
+  };
+  // the reception check is the operation $submit (docs/fhir-api.md): the answer is the CoverageEligibilityResponse
+  const r = await fetch(`${fhirUrl}/CoverageEligibilityRequest/$submit`, {
     method: "POST",
     headers: { Authorization: `Bearer ${tokens.access_token}`, "X-Staff-Token": clerk, "Content-Type": "application/fhir+json", Accept: "application/fhir+json" },
-    body: JSON.stringify({
-      resourceType: "CoverageEligibilityRequest", status: "active", purpose: ["validation"], patient: { reference: patient },
-      created: new Date().toISOString().substring(0, 10), insurer: { display: "BHXH" },
-      facility: { identifier: { system: "urn:vn:bhyt-facility", value: facility } },
-    }),
+    body: JSON.stringify({ resourceType: "Parameters", parameter: [{ name: "resource", resource: request }] }),
   });
   if (!r.ok) throw new Error(`reception check: ${r.status} ${await r.text()}`);
   return patient;

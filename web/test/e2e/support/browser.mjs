@@ -12,11 +12,16 @@ const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 export const DESKTOP = { width: 1280, height: 860 };
 export const PHONE = { width: 390, height: 844 };
 
-/** Whether the bridge answers a CORS preflight from the web origin (helper "smart" adds it, issue 15). */
-export async function bridgeHasCors() {
-  const r = await fetch(`${fhirUrl}/metadata`, {
+/** Whether the bridge answers a CORS preflight from the web origin for what the pages send
+ * (`healthid.security.cors.allowed-origins`, set by bin/healthid up and .ci/web.sh). */
+export async function bridgeAllowsTheWebOrigin() {
+  const r = await fetch(`${fhirUrl}/CoverageEligibilityRequest/$submit`, {
     method: "OPTIONS",
-    headers: { Origin: webUrl, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" },
+    headers: {
+      Origin: webUrl,
+      "Access-Control-Request-Method": "POST",
+      "Access-Control-Request-Headers": "authorization,content-type,x-staff-token",
+    },
   });
   return r.headers.get("access-control-allow-origin") === webUrl;
 }
@@ -25,34 +30,10 @@ export async function launch() {
   return playwright.launch({ executablePath: chromium, headless: true, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
 }
 
-/**
- * A fresh browser context in Vietnamese at Vietnam's time. Until the bridge sends CORS headers itself, `shimCors`
- * adds them to the bridge's answers inside this test browser only (the pages still call the bridge directly); the
- * suite says so on its first line, so it is never mistaken for the bridge's behaviour.
- */
-export async function context(browser, { viewport = DESKTOP, shimCors = false } = {}) {
-  const ctx = await browser.newContext({ viewport, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-  if (shimCors) {
-    const bridge = new URL(fhirUrl).origin;
-    await ctx.route(`${bridge}/**`, async (route) => {
-      const cors = {
-        "access-control-allow-origin": webUrl,
-        "access-control-allow-headers": "authorization, content-type, accept, x-staff-token, if-match",
-        "access-control-allow-methods": "GET, POST, PUT, DELETE",
-        "access-control-expose-headers": "www-authenticate, location, etag",
-        vary: "Origin",
-      };
-      try {
-        if (route.request().method() === "OPTIONS") return await route.fulfill({ status: 204, headers: cors });
-        const response = await route.fetch();
-        return await route.fulfill({ response, headers: { ...response.headers(), ...cors } });
-      } catch {
-        // The test closed the browser while this request was in flight: nothing is waiting for the answer (and the
-        // error would print the request, bearer token included).
-      }
-    });
-  }
-  return ctx;
+/** A fresh browser context in Vietnamese at Vietnam's time. The pages call the bridge, Keycloak and the reader
+ * directly: every CORS header the browser sees is theirs. */
+export async function context(browser, { viewport = DESKTOP } = {}) {
+  return browser.newContext({ viewport, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
 }
 
 /** axe-core, WCAG 2.0/2.1 A and AA rules; returns the serious and critical violations. */

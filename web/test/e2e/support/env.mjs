@@ -11,7 +11,8 @@ export const realmUrl = `${keycloakUrl}/realms/health`;
 export const fhirUrl = `http://localhost:${env.BRIDGE_PORT ?? 8081}/fhir`;
 export const webUrl = `http://localhost:${env.WEB_PORT ?? 8090}`;
 export const gatewayAdminUrl = `http://127.0.0.1:${env.GATEWAY_PORT ?? 8089}/__admin`;
-export const readerPort = Number(env.HEALTHID_READER_PORT ?? 8765);
+// the sandbox desk reader, `bin/healthid reader` (.ci/web.sh starts it beside the stack)
+export const readerUrl = `http://127.0.0.1:${env.READER_PORT ?? env.HEALTHID_READER_PORT ?? 8765}`;
 export const cardsDir = join(home, "cards", "cards");
 export const chromium = env.CHROMIUM ?? "/usr/bin/chromium";
 export const artifacts = resolve(env.WEB_E2E_ARTIFACTS ?? join(root, "web", "test-results"));

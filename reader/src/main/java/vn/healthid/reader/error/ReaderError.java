@@ -36,6 +36,10 @@ public enum ReaderError {
     DEEP_LINK_INVALID(2, "mã QR / liên kết đăng nhập không hợp lệ", "the login QR code / link is not valid"),
     SERVER_UNREACHABLE(7, "không kết nối được máy chủ healthid", "cannot reach the healthid server"),
     SERVER_REFUSED(7, "máy chủ healthid từ chối thẻ", "healthid refused the card"),
+    STAFF_TOKEN_REFUSED(
+            7,
+            "healthid không đổi được phiên đăng nhập của nhân viên cho phòng khám; đăng nhập lại",
+            "healthid refused to exchange the clerk's sign-in for the clinic's; sign in again"),
     MRZ_INVALID(
             2,
             "dữ liệu MRZ / mã QR không hợp lệ; nhập lại hoặc quét lại",

@@ -24,6 +24,10 @@ import vn.healthid.reader.error.ReaderException;
 public final class HealthidClient {
 
     public static final String GRANT_TYPE = "urn:vn:healthid:params:oauth:grant-type:cccd-chip";
+    /** RFC 8693 section 2.1 and 3. */
+    public static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+
+    public static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -62,6 +66,38 @@ public final class HealthidClient {
         }
         return postForm(realm.resolve(realm.getPath() + "/protocol/openid-connect/token"), form, 200)
                 .toString();
+    }
+
+    /**
+     * RFC 8693 token exchange at {realm}/protocol/openid-connect/token, authenticated as the clinic's client: the
+     * signed-in clerk's access token (of another client, e.g. the reception page's) for an access token of the
+     * clinic's client. Keycloak's standard token exchange checks the subject token (signature, session, and that it
+     * names the clinic's client in {@code aud}). A refusal is STAFF_TOKEN_REFUSED with Keycloak's reason; the
+     * subject token never appears in an error.
+     */
+    public String exchange(URI realm, String clientId, String secret, String subjectToken) throws ReaderException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", TOKEN_EXCHANGE);
+        form.put("client_id", clientId);
+        form.put("client_secret", secret);
+        form.put("subject_token", subjectToken);
+        form.put("subject_token_type", ACCESS_TOKEN_TYPE);
+        form.put("requested_token_type", ACCESS_TOKEN_TYPE);
+        form.put("scope", "openid");
+        JsonNode answer;
+        try {
+            answer = postForm(realm.resolve(realm.getPath() + "/protocol/openid-connect/token"), form, 200);
+        } catch (ReaderException e) {
+            if (e.error() == ReaderError.SERVER_REFUSED) {
+                throw new ReaderException(ReaderError.STAFF_TOKEN_REFUSED, e.detail(), e);
+            }
+            throw e;
+        }
+        String token = answer.path("access_token").asText("");
+        if (token.isEmpty()) {
+            throw new ReaderException(ReaderError.STAFF_TOKEN_REFUSED, "no access token in the answer");
+        }
+        return token;
     }
 
     /** POST the bundle to a browser login's phone callback; healthid answers 202 when it holds it. */

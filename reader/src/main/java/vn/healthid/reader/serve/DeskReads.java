@@ -14,6 +14,11 @@ import vn.healthid.reader.send.HealthidClient;
  * with the clinic's client, the card read over that nonce, the chip grant; the page gets the citizen's token, never
  * the clinic's secret. A key whose expiry was derived from the QR code and that the chip refused becomes
  * EXPIRY_NEEDED: the page asks the clerk for the printed date.
+ *
+ * <p>When the page sends the signed-in clerk's token, it is exchanged first (RFC 8693, with the clinic's
+ * credential) for the clerk's token at the clinic's client: the bridge takes the officer of a reception check only
+ * from a staff token of the client that holds the citizen's token (fhir-bridge README, "Coverage"). A refused
+ * exchange ends the read before the card or the challenge is touched.
  */
 final class DeskReads {
 
@@ -42,7 +47,14 @@ final class DeskReads {
         this.reading = reading;
     }
 
-    ReadAnswer read(CardKey key) throws ReaderException {
+    ReadAnswer read(ReadRequest request) throws ReaderException {
+        String staffToken = request.clerkToken() == null
+                ? null
+                : healthid.exchange(clinic.realm(), clinic.clientId(), clinic.secret(), request.clerkToken());
+        return read(request.key()).withStaffToken(staffToken);
+    }
+
+    private ReadAnswer read(CardKey key) throws ReaderException {
         String challenge = healthid.challenge(clinic.realm(), clinic.clientId(), clinic.secret());
         byte[] nonce;
         try {

@@ -34,7 +34,7 @@ final class ErrorBody {
 
     static int status(ReaderError error) {
         return switch (error) {
-            case ORIGIN_REFUSED, HOST_REFUSED, DECLINED -> 403;
+            case ORIGIN_REFUSED, HOST_REFUSED, DECLINED, STAFF_TOKEN_REFUSED -> 403;
             case UNKNOWN_ENDPOINT -> 404;
             case BUSY -> 409;
             case BAD_REQUEST, MRZ_INVALID, USAGE -> 400;

@@ -16,7 +16,7 @@ import vn.healthid.reader.error.ReaderException;
  * What the page gets for a read (CONTRACT: {@code access_token, expires_in, patient, card}): the citizen's access
  * token and what the page shows about the card, the number masked as elsewhere ({@code 0790******45}) and the
  * expiry from the chip's DG1. Nothing else of the token response passes (no refresh or id token), and no card data
- * beyond these two.
+ * beyond these two. With {@code staffToken}: the clerk's token at the clinic's client, exchanged by the reader.
  */
 record ReadAnswer(
         String accessToken,
@@ -25,7 +25,8 @@ record ReadAnswer(
         String scope,
         String patient,
         String maskedNumber,
-        String expiry) {
+        String expiry,
+        String staffToken) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +49,12 @@ record ReadAnswer(
                 tokens.path("scope").asText(null),
                 patient(accessToken),
                 masked(mrz),
-                expiry(mrz.getDateOfExpiry()));
+                expiry(mrz.getDateOfExpiry()),
+                null);
+    }
+
+    ReadAnswer withStaffToken(String token) {
+        return new ReadAnswer(accessToken, tokenType, expiresIn, scope, patient, maskedNumber, expiry, token);
     }
 
     ObjectNode json() {
@@ -61,6 +67,9 @@ record ReadAnswer(
         }
         if (patient != null) {
             answer.put("patient", patient);
+        }
+        if (staffToken != null) {
+            answer.put("staff_token", staffToken);
         }
         ObjectNode card = answer.putObject("card");
         card.put("number", maskedNumber);

@@ -21,14 +21,27 @@ import vn.healthid.reader.mrz.Td1Mrz;
  * {"mrz": {"qr": "079190001234|...|15011990|Nam|...|01022021", "expiry": ...}}  front QR, expiry optional
  * {"can": "123456"}                                                             PACE with the CAN (alone or with mrz)
  * </pre>
+ *
+ * <p>Beside the key, {@code "clerk_token"} may carry the signed-in clerk's access token: the reader exchanges it for
+ * the clerk's token at the clinic's client ({@link DeskReads}).
+ *
+ * @param key the key to open the chip
+ * @param clerkToken the clerk's access token to exchange, or null
  */
-final class ReadRequest {
+record ReadRequest(CardKey key, String clerkToken) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReadRequest() {}
+    static ReadRequest parse(byte[] body, int mrzDigits) throws ReaderException {
+        JsonNode root = root(body);
+        String clerkToken = text(root, "clerk_token");
+        if (clerkToken != null && clerkToken.isEmpty()) {
+            throw new ReaderException(ReaderError.BAD_REQUEST, "clerk_token is empty");
+        }
+        return new ReadRequest(key(root, mrzDigits), clerkToken);
+    }
 
-    static CardKey parse(byte[] body, int mrzDigits) throws ReaderException {
+    private static JsonNode root(byte[] body) throws ReaderException {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -38,6 +51,10 @@ final class ReadRequest {
         if (root == null || !root.isObject()) {
             throw new ReaderException(ReaderError.BAD_REQUEST, "the body is a JSON object");
         }
+        return root;
+    }
+
+    private static CardKey key(JsonNode root, int mrzDigits) throws ReaderException {
         String can = text(root, "can");
         JsonNode mrz = root.path("mrz");
         try {
@@ -100,5 +117,10 @@ final class ReadRequest {
             throw new ReaderException(ReaderError.BAD_REQUEST, field + " is a string");
         }
         return value.asText().strip();
+    }
+
+    @Override
+    public String toString() {
+        return "ReadRequest[" + (clerkToken == null ? "card only" : "card and clerk") + "]";
     }
 }

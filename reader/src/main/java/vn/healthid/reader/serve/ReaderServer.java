@@ -17,7 +17,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import vn.healthid.reader.error.ReaderError;
 import vn.healthid.reader.error.ReaderException;
-import vn.healthid.reader.mrz.CardKey;
 import vn.healthid.reader.pcsc.DeviceStatus;
 
 /**
@@ -120,7 +119,7 @@ public final class ReaderServer implements AutoCloseable {
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ReaderException(ReaderError.BAD_REQUEST, "Content-Type: application/json");
         }
-        CardKey key = ReadRequest.parse(body(x.getRequestBody()), mrzDigits);
+        ReadRequest request = ReadRequest.parse(body(x.getRequestBody()), mrzDigits);
         if (!reading.tryLock()) {
             throw new ReaderException(ReaderError.BUSY);
         }
@@ -134,7 +133,7 @@ public final class ReaderServer implements AutoCloseable {
                 terminal.println("cccd-reader: read declined");
                 throw new ReaderException(ReaderError.DECLINED);
             }
-            ReadAnswer answer = reads.read(key);
+            ReadAnswer answer = reads.read(request);
             terminal.println("cccd-reader: card read, token handed to " + origin);
             send(x, 200, answer.json());
         } catch (ReaderException e) {

@@ -24,10 +24,21 @@ public final class HealthidStandIn implements AutoCloseable {
                     .encodeToString("{\"fhirUser\":\"Patient/stand-in-1\"}".getBytes(StandardCharsets.UTF_8))
             + ".c2ln";
 
+    /** The clerk's token at the clinic's client, as the stand-in's token exchange answers it. */
+    public static final String STAFF_TOKEN = "eyJhbGciOiJub25lIn0."
+            + java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString("{\"azp\":\"clinic-reception\",\"fhirUser\":\"Practitioner/clerk-1\"}"
+                            .getBytes(StandardCharsets.UTF_8))
+            + ".c2ln";
+
     public final String challenge;
     public final AtomicReference<Map<String, String>> challengeForm = new AtomicReference<>();
     public final AtomicReference<Map<String, String>> tokenForm = new AtomicReference<>();
+    public final AtomicReference<Map<String, String>> exchangeForm = new AtomicReference<>();
     public final AtomicReference<String> phoneBody = new AtomicReference<>();
+    /** When set, the token exchange is refused with this reason (Keycloak's error_description). */
+    public volatile String refuseExchange;
     /** When set, the token endpoint refuses the grant with this reason (Keycloak's error_description). */
     public volatile String refuseGrant;
 
@@ -41,7 +52,21 @@ public final class HealthidStandIn implements AutoCloseable {
             answer(x, 200, "{\"challenge\":\"" + challenge + "\",\"expires_in\":120}");
         });
         server.createContext("/realms/clinic/protocol/openid-connect/token", x -> {
-            tokenForm.set(form(x));
+            Map<String, String> form = form(x);
+            if ("urn:ietf:params:oauth:grant-type:token-exchange".equals(form.get("grant_type"))) {
+                exchangeForm.set(form);
+                if (refuseExchange != null) {
+                    answer(x, 400, "{\"error\":\"invalid_request\",\"error_description\":\"" + refuseExchange + "\"}");
+                    return;
+                }
+                answer(
+                        x,
+                        200,
+                        "{\"access_token\":\"" + STAFF_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
+                                + "\"issued_token_type\":\"urn:ietf:params:oauth:token-type:access_token\"}");
+                return;
+            }
+            tokenForm.set(form);
             if (refuseGrant != null) {
                 answer(x, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"" + refuseGrant + "\"}");
                 return;
