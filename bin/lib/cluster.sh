@@ -220,7 +220,10 @@ cluster_keycloak_node() {
     mkdir -p "$node_home/data/import"
     cp "$root"/sandbox/realms/*.json "$node_home/data/import/"
   fi
-  # lockout: the product's threshold; 2 minutes instead of 15, so that `cluster test` can run again soon
+  # Abuse settings: the product's defaults (identity-spi/README.md "Abuse settings"), but the lockout window and lock
+  # time are 2 minutes instead of 15, so that `cluster test` can run again soon. The nodes take the source address from
+  # X-Forwarded-For (proxy-headers=xforwarded in keycloak.conf): the balancer overwrites it, and the checks that talk
+  # to a node directly set it as a trusted proxy would (docs/cluster.md).
   local import=""
   [ "$n" = 1 ] && import="--import-realm" # one importer; the others find the realm in the database
   # The JGroups ports per node (all nodes share this host): transport base+30+n, failure detection +100.
@@ -235,7 +238,14 @@ cluster_keycloak_node() {
     --spi-healthid-chip--default--crl="$home/cards/trust/crl.pem" \
     --spi-healthid-chip--default--patient-id-key="$patient_id_key" \
     --spi-login-protocol--openid-connect--req-token-params-default-max-size=300000 \
-    --spi-healthid-chip--default--lockout-threshold=5 --spi-healthid-chip--default--lockout-duration=120 \
+    --spi-healthid-chip--default--lockout-threshold-session=5 \
+    --spi-healthid-chip--default--lockout-threshold-address=20 \
+    --spi-healthid-chip--default--lockout-threshold-client=100 \
+    --spi-healthid-chip--default--lockout-duration=120 \
+    --spi-healthid-chip--default--rate-window=60 \
+    --spi-healthid-chip--default--rate-challenge-address=60 --spi-healthid-chip--default--rate-challenge-client=600 \
+    --spi-healthid-chip--default--rate-grant-address=60 --spi-healthid-chip--default--rate-grant-client=600 \
+    --spi-healthid-chip--default--rate-phone-address=30 --spi-healthid-chip--default--rate-phone-client=600 \
     --spi-events-listener--healthid-audit--redis-url="redis://127.0.0.1:$redis_port_base" \
     --spi-events-listener--healthid-audit--sentinel-master="$SENTINEL_MASTER" \
     --spi-events-listener--healthid-audit--sentinels="$(sentinel_nodes)"

@@ -42,10 +42,11 @@ public final class ClusterChecks {
         checks.put("simultaneous-redemption", concurrency::simultaneousRedemptionsGiveOneToken);
         checks.put("qr-across-nodes", concurrency::qrLoginAcrossNodes);
         checks.put("phone-race", concurrency::twoPhonesOneWinner);
+        checks.put("rate-limit-exact", concurrency::rateLimitExactAcrossNodes);
         checks.put("lockout-below", concurrency::belowThresholdStaysOpen);
-        checks.put("lockout-sequential", concurrency::sequentialFailuresLock);
         checks.put("lockout-exact", concurrency::thresholdInParallelLocks);
-        checks.put("lockout-20", concurrency::twentyParallelFailuresLock);
+        checks.put("lockout-other-address", concurrency::genuineCardFromAnotherAddress);
+        checks.put("lockout-sequential", concurrency::sequentialFailuresLock);
         checks.put("first-login", concurrency::parallelFirstLoginsMakeOneUser);
         checks.put("join-ticket", bridges::joinTicketOnceAcrossBridges);
         checks.put("single-flight", bridges::identicalChecksMakeOneGatewayCall);

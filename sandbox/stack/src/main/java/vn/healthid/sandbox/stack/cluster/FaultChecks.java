@@ -39,7 +39,8 @@ final class FaultChecks {
         String a = env.node(0);
         String b = env.node(1);
         QrLogin login = QrLogin.start(env, a);
-        login.phone(a, card.bundleJson(login.challenge())).expect(202, "phone posts on A");
+        login.phone(a, card.bundleJson(login.challenge()), Addresses.of(ConcurrencyChecks.CHECK_FAULTS, 200))
+                .expect(202, "phone posts on A");
         cluster.kill("keycloak-1");
         String user;
         try {
@@ -153,11 +154,12 @@ final class FaultChecks {
         cluster.restart("postgres");
         long restarted = elapsedMs(started);
         List<String> resumed = new ArrayList<>();
+        Chip chip = Chip.rotating(ConcurrencyChecks.CHECK_FAULTS); // a retry loop: a new address every few tries
         for (String node : env.keycloakNodes()) {
             String outcome = "";
             while (elapsedMs(started) < POSTGRES_RECOVERY_BOUND_MS) {
                 try {
-                    outcome = Chip.outcome(new Chip().login(node, card));
+                    outcome = Chip.outcome(chip.login(node, card));
                 } catch (DemoFailure e) {
                     outcome = e.getMessage();
                 }
@@ -208,7 +210,8 @@ final class FaultChecks {
         private final String patient;
 
         Reader() {
-            JsonNode tokens = new Chip()
+            JsonNode tokens = Chip.from("127.0.0.1") // through the balancer: it overwrites the address
+                    
                     .login(env.keycloak(), env.card(8))
                     .expect(200, "citizen token")
                     .json();

@@ -24,6 +24,7 @@ final class QrLogin {
     static final String ACR_CHIP_AA = "urn:vn:healthid:acr:chip-aa";
     private static final Pattern DATA = Pattern.compile("data-(challenge|callback)=\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("id=\"cccd-form\" action=\"([^\"]+)\"");
+    private static final Pattern CONFIRM_ACTION = Pattern.compile("id=\"cccd-confirm-form\" action=\"([^\"]+)\"");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ClusterEnv env;
@@ -72,15 +73,29 @@ final class QrLogin {
         return challenge;
     }
 
-    /** The phone posts a bundle to the QR code's callback on {@code node}: 202 received, 409 one was already there. */
-    Http.Response phone(String node, String bundle) {
-        return new Http().postJson(env.onNode(callback, node), bundle);
+    /**
+     * The phone at {@code address} (an {@link Addresses} value) posts a bundle to the QR code's callback on {@code
+     * node}: 202 received, 409 one was already there.
+     */
+    Http.Response phone(String node, String bundle, String address) {
+        return new Http().postJson(env.onNode(callback, node), bundle, Addresses.HEADER, address);
     }
 
-    /** The browser continues on {@code node}: the authorization code once Keycloak redirects to the app. */
+    /**
+     * The browser continues on {@code node}; when the page shows whose card arrived, the citizen confirms it is theirs
+     * (Realm.browserLogin does the same); the authorization code once Keycloak redirects to the app.
+     */
     String finish(String node) {
         Http.Response page = browser.postForm(env.onNode(action, node), Map.of("continue", "continue"));
         for (int hops = 0; hops < 10; hops++) {
+            Matcher confirm = CONFIRM_ACTION.matcher(page.body());
+            if (page.location().isEmpty()
+                    && page.status() == 200
+                    && page.body().contains("id=\"cccd-its-me\"")
+                    && confirm.find()) {
+                page = browser.postForm(env.onNode(unescape(confirm.group(1)), node), Map.of("confirm", "confirm"));
+                continue;
+            }
             if (page.location().isEmpty()) {
                 throw new DemoFailure(
                         "the login did not redirect: HTTP " + page.status() + " " + Http.abbreviate(page.body()));
