@@ -77,7 +77,6 @@ final class BridgeChecks {
     String identicalChecksMakeOneGatewayCall() {
         Http http = new Http();
         JsonNode tokens = Chip.from("127.0.0.1") // through the balancer: it overwrites the address
-                
                 .login(env.keycloak(), env.card(8))
                 .expect(200, "citizen token")
                 .json();

@@ -175,8 +175,9 @@ final class ConcurrencyChecks {
         for (int i = 0; i < trials; i++) {
             QrLogin login = QrLogin.start(env, a);
             String[] bundles = {cards[0].bundleJson(login.challenge()), cards[1].bundleJson(login.challenge())};
-            List<Integer> statuses =
-                    Parallel.run(2, k -> login.phone(k == 0 ? a : b, bundles[k], Addresses.of(CHECK_PHONE_RACE, k + 1))
+            List<Integer> statuses = Parallel.run(
+                    2,
+                    k -> login.phone(k == 0 ? a : b, bundles[k], Addresses.of(CHECK_PHONE_RACE, k + 1))
                             .status());
             int winner = statuses.indexOf(202);
             if (winner < 0
@@ -213,18 +214,18 @@ final class ConcurrencyChecks {
         }
         Chip chip = Chip.from(address);
         awaitWindowRoom(RATE_WINDOW_SECONDS, 25);
-        Map<String, Integer> answers = count(Parallel.run(
-                burst, i -> Chip.outcome(chip.redeem(i % 2 == 0 ? a : b, bundles.get(i)))));
+        Map<String, Integer> answers =
+                count(Parallel.run(burst, i -> Chip.outcome(chip.redeem(i % 2 == 0 ? a : b, bundles.get(i)))));
         String onA = Chip.outcome(chip.redeem(a, bundles.get(burst)));
         String onB = Chip.outcome(chip.redeem(b, bundles.get(burst + 1)));
         expect(
                 answers.equals(Map.of("issued", RATE_GRANT_ADDRESS, "RATE_LIMITED", burst - RATE_GRANT_ADDRESS))
                         && onA.equals("RATE_LIMITED")
                         && onB.equals("RATE_LIMITED"),
-                burst + " grants at once from one address (limit " + RATE_GRANT_ADDRESS + "): " + answers
-                        + "; then A " + onA + ", B " + onB);
-        return burst + " genuine grants at once from one address over A and B (limit " + RATE_GRANT_ADDRESS
-                + " per " + RATE_WINDOW_SECONDS + " s): " + answers + "; then RATE_LIMITED on A and B";
+                burst + " grants at once from one address (limit " + RATE_GRANT_ADDRESS + "): " + answers + "; then A "
+                        + onA + ", B " + onB);
+        return burst + " genuine grants at once from one address over A and B (limit " + RATE_GRANT_ADDRESS + " per "
+                + RATE_WINDOW_SECONDS + " s): " + answers + "; then RATE_LIMITED on A and B";
     }
 
     /**
@@ -243,8 +244,8 @@ final class ConcurrencyChecks {
         String onB = Chip.outcome(chip.login(b, card));
         expect(
                 onA.equals("issued") && onB.equals("issued"),
-                (ADDRESS_THRESHOLD - 1) + " parallel failures " + answers + ", then the genuine card from that address: A "
-                        + onA + ", B " + onB);
+                (ADDRESS_THRESHOLD - 1) + " parallel failures " + answers
+                        + ", then the genuine card from that address: A " + onA + ", B " + onB);
         String last = Chip.outcome(chip.redeem(b, Chip.withWrongSignature(card, chip.challenge(b))));
         String lockedA = Chip.outcome(chip.login(a, card));
         String lockedB = Chip.outcome(chip.login(b, card));
@@ -301,8 +302,8 @@ final class ConcurrencyChecks {
                 stillLocked.equals(TOO_MANY_FAILURES) && onA.equals("issued") && onB.equals("issued"),
                 "the locked address: " + stillLocked + "; the genuine card from another address: A " + onA + ", B "
                         + onB);
-        return "card 5's number failed " + ADDRESS_THRESHOLD + " times from a locked address (still "
-                + stillLocked + "); the genuine card from another address: issued on A and B";
+        return "card 5's number failed " + ADDRESS_THRESHOLD + " times from a locked address (still " + stillLocked
+                + "); the genuine card from another address: issued on A and B";
     }
 
     /**
