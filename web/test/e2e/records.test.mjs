@@ -38,6 +38,11 @@ test("the citizen signs in with the QR code and the page continues by itself whe
   t.assert.doesNotMatch(words, /[A-Z][A-Z0-9]*_[A-Z0-9_]+/);
   await check(page, "records-02b-keycloak-card-refused", t);
   await phoneAnswers(page, CITIZEN);
+  // Keycloak shows whose card arrived and waits for the person's yes (identity-spi, cccd-confirm.ftl).
+  await page.waitForSelector("#cccd-its-me", { timeout: 30_000 });
+  t.assert.equal((await page.textContent("#cccd-name")).trim(), card(CITIZEN).citizen.fullName);
+  await check(page, "records-02c-keycloak-confirm-card", t);
+  await page.click("#cccd-its-me");
   await page.waitForURL(`${webUrl}/records/**`, { timeout: 30_000 });
   await page.waitForSelector('[data-testid="coverage"], .status.bad', { timeout: 30_000 });
   const name = card(CITIZEN).citizen.fullName;
