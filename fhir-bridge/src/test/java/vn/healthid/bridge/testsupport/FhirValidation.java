@@ -76,7 +76,7 @@ public final class FhirValidation {
     }
 
     /**
-     * HAPI 8.8 quirk (hapi-fhir#7959, SECURITY.md): {@code language} "vi" / "vi-VN" is reported as
+     * HAPI 8.8 quirk (docs/fhir-api.md, "Every answer validates"): {@code language} "vi" / "vi-VN" is reported as
      * an error because the preferred binding of {@code Resource.language} is treated as required.
      * Only that message on a {@code .language} element with a Vietnamese tag is ignored.
      */
@@ -109,7 +109,7 @@ public final class FhirValidation {
                     new InMemoryTerminologyServerValidationSupport(context),
                     new CommonCodeSystemsTerminologyService(context),
                     new SnapshotGeneratingValidationSupport(context));
-            // HAPI 8.8 quirk (SECURITY.md): a CodeableConcept carrying a local coding beside a
+            // HAPI 8.8 quirk (docs/fhir-api.md, "Every answer validates"): a CodeableConcept carrying a local coding beside a
             // valid HL7 one (e.g. a VSS benefit code next to the HL7 code) fails a required
             // binding unless one valid coding is enough, which is what FHIR itself says.
             chain.setCodeableConceptValidationSuccessfulIfNotAllCodingsAreValid(true);
