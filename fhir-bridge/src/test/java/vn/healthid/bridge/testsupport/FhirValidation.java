@@ -109,7 +109,8 @@ public final class FhirValidation {
                     new InMemoryTerminologyServerValidationSupport(context),
                     new CommonCodeSystemsTerminologyService(context),
                     new SnapshotGeneratingValidationSupport(context));
-            // HAPI 8.8 quirk (docs/fhir-api.md, "Every answer validates"): a CodeableConcept carrying a local coding beside a
+            // HAPI 8.8 quirk (docs/fhir-api.md, "Every answer validates"): a CodeableConcept carrying a local coding
+            // beside a
             // valid HL7 one (e.g. a VSS benefit code next to the HL7 code) fails a required
             // binding unless one valid coding is enough, which is what FHIR itself says.
             chain.setCodeableConceptValidationSuccessfulIfNotAllCodingsAreValid(true);
