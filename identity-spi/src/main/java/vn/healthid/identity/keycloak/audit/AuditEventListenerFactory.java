@@ -1,17 +1,14 @@
 package vn.healthid.identity.keycloak.audit;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
-import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 import vn.healthid.identity.keycloak.redis.RedisConnection;
+import vn.healthid.identity.keycloak.redis.RedisEventListenerFactory;
 import vn.healthid.identity.keycloak.redis.RedisSettings;
 
 /**
@@ -19,7 +16,7 @@ import vn.healthid.identity.keycloak.redis.RedisSettings;
  * reads. Enable it in the realm ({@code eventsListeners}); options are
  * {@code --spi-events-listener--healthid-audit--<option>}.
  */
-public final class AuditEventListenerFactory implements EventListenerProviderFactory {
+public final class AuditEventListenerFactory extends RedisEventListenerFactory {
 
     public static final String ID = "healthid-audit";
     private static final System.Logger LOG = System.getLogger(AuditEventListenerFactory.class.getName());
@@ -44,7 +41,7 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
                         .map(String::trim)
                         .filter(type -> !type.isEmpty())
                         .collect(Collectors.toSet()));
-        writer = new RedisConnection(config.redis());
+        writer = open(config.redis());
         LOG.log(System.Logger.Level.INFO, "healthid audit listener: {0}", config);
     }
 
@@ -54,46 +51,24 @@ public final class AuditEventListenerFactory implements EventListenerProviderFac
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to look up
-    }
-
-    @Override
-    public void close() {
-        if (writer != null) {
-            writer.close();
-        }
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        List<ProviderConfigProperty> properties = new ArrayList<>(ProviderConfigurationBuilder.create()
-                .property()
-                .name("publish")
-                .type("boolean")
-                .defaultValue(true)
-                .helpText("false: publish nothing")
-                .add()
-                .property()
-                .name("stream-key")
-                .type("string")
-                .defaultValue(AuditListenerConfig.DEFAULT_STREAM_KEY)
-                .helpText("Redis stream the fhir-bridge reads: <bridge key-prefix>stream:<audit stream>")
-                .add()
-                .property()
-                .name("realm")
-                .type("string")
-                .defaultValue(AuditListenerConfig.DEFAULT_REALM)
-                .helpText("the only realm whose events are published")
-                .add()
-                .property()
-                .name("event-types")
-                .type("string")
-                .defaultValue(AuditListenerConfig.DEFAULT_EVENT_TYPES)
-                .helpText("comma-separated Keycloak event types to publish")
-                .add()
-                .build());
-        properties.addAll(RedisSettings.configMetadata(""));
-        return properties;
+        return withRedisOptions(
+                commonOptions(
+                                "false: publish nothing",
+                                AuditListenerConfig.DEFAULT_REALM,
+                                "the only realm whose events are published")
+                        .property()
+                        .name("stream-key")
+                        .type("string")
+                        .defaultValue(AuditListenerConfig.DEFAULT_STREAM_KEY)
+                        .helpText("Redis stream the fhir-bridge reads: <bridge key-prefix>stream:<audit stream>")
+                        .add()
+                        .property()
+                        .name("event-types")
+                        .type("string")
+                        .defaultValue(AuditListenerConfig.DEFAULT_EVENT_TYPES)
+                        .helpText("comma-separated Keycloak event types to publish")
+                        .add(),
+                "");
     }
 }

@@ -1,15 +1,12 @@
 package vn.healthid.identity.keycloak.logout;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
-import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 import vn.healthid.identity.keycloak.redis.RedisConnection;
+import vn.healthid.identity.keycloak.redis.RedisEventListenerFactory;
 import vn.healthid.identity.keycloak.redis.RedisSettings;
 
 /**
@@ -18,7 +15,7 @@ import vn.healthid.identity.keycloak.redis.RedisSettings;
  * Redis options not given here are read from the audit listener's ({@value #REDIS_FALLBACK_PROVIDER}), so one set
  * of options points the whole extension at the bridge's Redis.
  */
-public final class EndedSessionListenerFactory implements EventListenerProviderFactory {
+public final class EndedSessionListenerFactory extends RedisEventListenerFactory {
 
     public static final String ID = "healthid-logout";
     /** Whose Redis options are the default: the audit listener's ({@code audit.AuditEventListenerFactory}). */
@@ -42,7 +39,7 @@ public final class EndedSessionListenerFactory implements EventListenerProviderF
                 scope.get("realm", EndedSessionConfig.DEFAULT_REALM),
                 scope.getInt("clock-skew-seconds", EndedSessionConfig.DEFAULT_CLOCK_SKEW_SECONDS),
                 RedisSettings.from(scope, Config.scope("eventsListener", REDIS_FALLBACK_PROVIDER)));
-        redis = new RedisConnection(config.redis());
+        redis = open(config.redis());
         LOG.log(System.Logger.Level.INFO, "healthid ended-session listener: {0}", config);
     }
 
@@ -52,46 +49,24 @@ public final class EndedSessionListenerFactory implements EventListenerProviderF
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to look up
-    }
-
-    @Override
-    public void close() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        List<ProviderConfigProperty> properties = new ArrayList<>(ProviderConfigurationBuilder.create()
-                .property()
-                .name("publish")
-                .type("boolean")
-                .defaultValue(true)
-                .helpText("false: write nothing")
-                .add()
-                .property()
-                .name("key-prefix")
-                .type("string")
-                .defaultValue(EndedSessionConfig.DEFAULT_KEY_PREFIX)
-                .helpText("the bridge's healthid.store.key-prefix; keys are <prefix>revoked-sid:<sid>")
-                .add()
-                .property()
-                .name("realm")
-                .type("string")
-                .defaultValue(EndedSessionConfig.DEFAULT_REALM)
-                .helpText("the only realm whose ended sessions are written")
-                .add()
-                .property()
-                .name("clock-skew-seconds")
-                .type("int")
-                .defaultValue(EndedSessionConfig.DEFAULT_CLOCK_SKEW_SECONDS)
-                .helpText("the bridge's clock skew: added to the key's lifetime")
-                .add()
-                .build());
-        properties.addAll(RedisSettings.configMetadata(" (default: the healthid-audit listener's option)"));
-        return properties;
+        return withRedisOptions(
+                commonOptions(
+                                "false: write nothing",
+                                EndedSessionConfig.DEFAULT_REALM,
+                                "the only realm whose ended sessions are written")
+                        .property()
+                        .name("key-prefix")
+                        .type("string")
+                        .defaultValue(EndedSessionConfig.DEFAULT_KEY_PREFIX)
+                        .helpText("the bridge's healthid.store.key-prefix; keys are <prefix>revoked-sid:<sid>")
+                        .add()
+                        .property()
+                        .name("clock-skew-seconds")
+                        .type("int")
+                        .defaultValue(EndedSessionConfig.DEFAULT_CLOCK_SKEW_SECONDS)
+                        .helpText("the bridge's clock skew: added to the key's lifetime")
+                        .add(),
+                " (default: the healthid-audit listener's option)");
     }
 }
