@@ -10,6 +10,10 @@ conformance() {
     (cd "$root/conformance" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) ||
       die "npm ci failed in conformance/"
   fi
+  # Every FHIR answer of the bridge is saved there, for .ci/fhirsem-validate-answers.sh (docs/fhir-api.md).
+  local answers="${CONFORMANCE_ANSWERS:-$root/target/conformance-answers}"
+  rm -rf "$answers"
   (cd "$root/conformance" &&
-    KEYCLOAK_PORT="$keycloak_port" BRIDGE_PORT="$bridge_port" HEALTHID_HOME="$home" npm test)
+    KEYCLOAK_PORT="$keycloak_port" BRIDGE_PORT="$bridge_port" HEALTHID_HOME="$home" CONFORMANCE_ANSWERS="$answers" npm test)
+  say "the bridge's FHIR answers are in $answers; validate them: .ci/fhirsem-validate-answers.sh $answers"
 }

@@ -3,9 +3,11 @@
 import { chromium } from 'playwright-core';
 import { config } from './config.js';
 import { phonePosts } from './cards.js';
+import { answersSaved, recordBrowserAnswers } from './answers.js';
 
+/** Chromium whose every context records the bridge's FHIR answers to its pages (lib/answers.js). */
 export async function startBrowser() {
-  return chromium.launch({ executablePath: config.chromium, headless: true, args: [
+  const browser = await chromium.launch({ executablePath: config.chromium, headless: true, args: [
       // as root, and on a closed network: no sandbox, no background connections to Google's hosts
       '--no-sandbox',
       '--disable-gpu',
@@ -15,6 +17,18 @@ export async function startBrowser() {
       '--disable-component-update',
       '--disable-sync',
     ] });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...options) => {
+    const context = await newContext(...options);
+    recordBrowserAnswers(context);
+    return context;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async () => {
+    await answersSaved();
+    return close();
+  };
+  return browser;
 }
 
 /**

@@ -15,10 +15,13 @@ export const config = {
   // The app's origin is registered in the realm (smart-sandbox-app webOrigins) and in the bridge's CORS list.
   appPort: Number(process.env.CONFORMANCE_APP_PORT || '8096'),
   chromium: process.env.CONFORMANCE_CHROMIUM || '/usr/bin/chromium',
+  // Every FHIR answer of the bridge the suite receives is saved here for the validator (lib/answers.js).
+  answers: process.env.CONFORMANCE_ANSWERS || path.join(repoRoot, 'target', 'conformance-answers'),
   app: 'smart-sandbox-app',
   clinic: { id: 'clinic-reception', secret: 'sandbox-clinic-reception-secret' },
   workstation: { id: 'clinic-workstation', secret: 'sandbox-clinic-workstation-secret' },
   staff: { username: 'doctor01', password: 'sandbox-doctor01' },
+  clerk: { username: 'clerk01', password: 'sandbox-clerk01' },
 };
 
 config.realm = `${config.keycloak}/realms/health`;

@@ -1,11 +1,12 @@
 // The clinic's system registers an EHR launch context (docs/smart.md, "EHR launch").
 import { config } from './config.js';
 
-export async function clinicToken() {
+/** The clinic system's own token (client credentials), with the scopes asked for when given. */
+export async function clinicToken(scope) {
   const response = await fetch(`${config.realm}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: config.clinic.id, client_secret: config.clinic.secret }),
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: config.clinic.id, client_secret: config.clinic.secret, ...(scope ? { scope } : {}) }),
   });
   if (!response.ok) throw new Error(`client credentials refused: ${response.status}`);
   return (await response.json()).access_token;

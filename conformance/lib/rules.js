@@ -25,5 +25,13 @@ export const RULES = {
   refresh: 'RFC 6749 §6 refreshing an access token',
   logout: 'OIDC RP-Initiated Logout 1.0 §2-3: the session ends and the user agent returns to post_logout_redirect_uri',
   utf8: 'RFC 7519 §7.2 / RFC 8259 §8.1: a JWT claims set is UTF-8 JSON',
+  fhirRead: 'FHIR R4 http.html#read: 200 with the resource of the type and id asked for',
+  fhirSearch: 'FHIR R4 http.html#search / search.html: 200 with a searchset Bundle',
+  fhirCreate: 'FHIR R4 http.html#create: 201 Created with Location <base>/<type>/<id>/_history/<vid>',
+  fhirOperation: 'FHIR R4 operations.html#response: a single resource output parameter "return" is the body itself',
+  fhirRefusal: 'FHIR R4 http.html#Status-Codes / operationoutcome.html: a refusal is an OperationOutcome with its status',
+  fhirCapabilities: 'FHIR R4 capabilitystatement.html: the server declares its resources, interactions and operations (with their OperationDefinition)',
+  fhirCanonical: 'FHIR R4 references.html#canonical: a canonical URL of the project resolves to its definition at the bridge',
+  selfService: 'issue 15 item 6: a citizen\'s own coverage, eligibility and history work in the sandbox stack',
   authorizePost: 'OIDC Core 1.0 §3.1.2.1 / SMART capability authorize-post: the authorization endpoint accepts POST',
 };

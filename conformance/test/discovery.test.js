@@ -1,4 +1,5 @@
 // The SMART configuration: required fields, PKCE, capabilities this suite proves, CORS for the app's origin.
+import '../lib/answers.js'; // every FHIR answer of the bridge is saved for the validator
 import { test } from 'node:test';
 import { config } from '../lib/config.js';
 import { rule, RULES } from '../lib/rules.js';

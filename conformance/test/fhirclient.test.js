@@ -1,5 +1,6 @@
 // SMART's own JavaScript client (fhirclient 2.6, browser build) in Chromium: standalone launch with launch/patient
 // and patient.read(), then an EHR launch with a context the clinic registered.
+import '../lib/answers.js'; // every FHIR answer of the bridge is saved for the validator
 import { test, before, after } from 'node:test';
 import { config } from '../lib/config.js';
 import { rule, ruleEqual, RULES } from '../lib/rules.js';
@@ -8,6 +9,7 @@ import { startBrowser, signIn } from '../lib/browser.js';
 import { clinicReadsCard, firstVisitAtTheClinic } from '../lib/cards.js';
 import { claimsUtf8 } from '../lib/jwt.js';
 import { registerLaunch } from '../lib/launch.js';
+import { answersSaved } from '../lib/answers.js';
 
 const CARD = 1;
 let app;
@@ -33,6 +35,7 @@ async function launchApp(query, signInWith) {
   await page.goto(`${config.appOrigin}/launch.html?${new URLSearchParams({ iss: config.fhirBase, ...query })}`);
   await signIn(page, async () => page.url().startsWith(`${config.appOrigin}/app.html`) && (await page.evaluate(() => window.smartResult !== undefined)), signInWith);
   const result = await page.evaluate(() => window.smartResult);
+  await answersSaved(); // fhirclient's answers (patient.read()) are read from the page before it closes
   await page.close();
   rule('fhirclient: FHIR.oauth2.ready() resolves', result.error === undefined, result.error);
   rule('fhirclient: no page errors', errors.length === 0, errors);
@@ -73,6 +76,7 @@ test('EHR launch: a launch value is used once', async () => {
   await page.goto(`${config.appOrigin}/launch.html?${new URLSearchParams({ iss: config.fhirBase, launch: launch.launch, scope: 'openid launch patient/Patient.rs' })}`);
   await signIn(page, async () => page.url().startsWith(`${config.appOrigin}/app.html`) && (await page.evaluate(() => window.smartResult !== undefined)), { card: CARD });
   const replay = await page.evaluate(() => window.smartResult);
+  await answersSaved();
   await page.close();
   rule('SMART App Launch 2.0 §EHR launch: the launch value is opaque and single use (replay refused)', replay.error !== undefined && replay.error.includes('LAUNCH_INVALID'), replay);
 });

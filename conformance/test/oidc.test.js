@@ -1,6 +1,7 @@
 // A certified OpenID Connect relying party library (openid-client 6) against the realm: discovery, authorization
 // code with PKCE, id_token validation, userinfo, refresh, POST to the authorization endpoint, RP-initiated logout,
 // and UTF-8 claims.
+import '../lib/answers.js'; // every FHIR answer of the bridge is saved for the validator
 import { test, before, after } from 'node:test';
 import { createRequire } from 'node:module';
 import { config } from '../lib/config.js';

@@ -1,5 +1,6 @@
 // Truthful discovery: every scope in scopes_supported is granted when requested by a sandbox client of its kind,
 // and no sandbox client is granted a scope that is not advertised.
+import '../lib/answers.js'; // every FHIR answer of the bridge is saved for the validator
 import { test, before, after } from 'node:test';
 import { config } from '../lib/config.js';
 import { rule, RULES } from '../lib/rules.js';
