@@ -7,9 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ] || ! command -v npm >/dev/null 2>&1; then
-  echo "ci/web: installing chromium, nodejs and npm from Debian's packages" >&2
-  (apt-get update -qq && apt-get install -y -qq chromium nodejs npm) >&2
+# Only what is missing: the machine's Node.js may come from elsewhere than Debian, and Debian's npm would conflict.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "ci/web: installing ${missing[*]} from Debian's packages" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >&2
 fi
 node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' ||
   { echo "ci/web: Node.js 20 or newer is required" >&2; exit 4; }

@@ -1,6 +1,6 @@
 # Sourced by bin/healthid: `bin/healthid cluster up|test|bench|status|down`, the production topology
 # (compose/docker-compose.yml) as local processes, without Docker:
-#   PostgreSQL (a dedicated instance: its own data folder and port, so the restart test harms nobody)
+#   PostgreSQL: the machine's (127.0.0.1:5432 with trust auth), in a database of the cluster's own
 #   Keycloak 26.7.3 x KEYCLOAK_NODES in production mode (`kc.sh build` once; Infinispan, jdbc-ping)
 #   Redis primary + REDIS_REPLICAS replica(s) + SENTINELS Sentinels
 #   the FHIR bridge x BRIDGE_NODES, through Sentinel
@@ -10,7 +10,10 @@
 # nginx.conf), which ComposeFileTest cross-checks against compose/.
 #
 # Settings (environment): HEALTHID_CLUSTER_HOME (.healthid-cluster/), CLUSTER_PORT_BASE (27000; every
-# port is base + offset, see cluster_ports), CLUSTER_BENCH_CITIZENS (1000000).
+# port is base + offset, see cluster_ports), CLUSTER_BENCH_CITIZENS (1000000), CLUSTER_PG_HOST (127.0.0.1),
+# CLUSTER_PG_PORT (5432), CLUSTER_PG_USER (postgres), CLUSTER_PG_DATABASE (healthid_cluster).
+# `cluster purge` stops everything, drops that database and removes the home's state (not its logs): the next `up`
+# starts fresh.
 
 cluster_files="$root/sandbox/stack/cluster"
 # shellcheck source=../../sandbox/stack/cluster/topology.env
@@ -20,7 +23,10 @@ cluster_home="${HEALTHID_CLUSTER_HOME:-$root/.healthid-cluster}"
 
 cluster_ports() {
   local base="${CLUSTER_PORT_BASE:-27000}"
-  pg_port=$((base + 2))
+  pg_host="${CLUSTER_PG_HOST:-127.0.0.1}"
+  pg_port="${CLUSTER_PG_PORT:-5432}"
+  pg_user="${CLUSTER_PG_USER:-postgres}"
+  pg_database="${CLUSTER_PG_DATABASE:-healthid_cluster}"
   lb_keycloak_port=$((base + 80))
   lb_bridge_port=$((base + 81))
   gateway_port=$((base + 89))         # nginx, which counts the calls (nginx.conf) ...
@@ -56,13 +62,6 @@ cluster_init() {
   pids="$home/pids"
   keycloak_home="$home/keycloak-$keycloak_version"
   mkdir -p "$logs" "$pids"
-  # Debian keeps PostgreSQL's server programs out of PATH, one folder per major version
-  pg_bin="$(dirname "$(readlink -f "$(command -v initdb || ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 || echo initdb)")")"
-}
-
-as_postgres() {
-  # PostgreSQL refuses to run as root; CI runs as root, developers usually not.
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
 cluster_build() {
@@ -98,31 +97,47 @@ cluster_cards() {
   say "issued 10 sandbox cards into $home/cards"
 }
 
-pg_up() { "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" 2>/dev/null; }
+pg_up() { pg_isready -q -h "$pg_host" -p "$pg_port" 2>/dev/null; }
 
+# The machine's PostgreSQL (.ci/cluster.sh starts it when it does not answer). The cluster's database is created here
+# and dropped by `cluster purge`; nothing else of that server is touched, but for the restart of the fault check.
 cluster_postgres() {
-  local data="$home/postgres/data"
-  if [ ! -f "$data/PG_VERSION" ]; then
-    mkdir -p "$home/postgres"
-    [ "$(id -u)" = 0 ] && chown postgres: "$home/postgres"
-    as_postgres "$pg_bin/initdb" -D "$data" --auth=trust -U postgres -E UTF8 --locale=C.UTF-8 \
-      >"$logs/postgres-init.log" 2>&1 || die "initdb failed; see $logs/postgres-init.log"
-  fi
-  if pg_up; then
-    say "postgres already answers on $pg_port, reused"
+  pg_up || die "PostgreSQL does not answer on $pg_host:$pg_port (Debian: pg_ctlcluster --skip-systemctl-redirect <version> main start; .ci/cluster.sh starts it)"
+  if ! CLUSTER_DB=postgres cluster_psql -tAc "select 1 from pg_database where datname = '$pg_database'" | grep -q 1; then
+    CLUSTER_DB=postgres cluster_psql -qc "create database $pg_database" || die "could not create the database $pg_database"
+    say "postgres: database $pg_database created on $pg_host:$pg_port"
   else
-    # Own socket folder and port: the machine's PostgreSQL (5432) is shared and never touched.
-    as_postgres "$pg_bin/pg_ctl" -D "$data" -l "$home/postgres/postgres.log" -w -t 60 \
-      -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $home/postgres -c max_connections=200" start \
-      >>"$logs/postgres-init.log" 2>&1 || die "PostgreSQL did not start; see $home/postgres/postgres.log"
-    say "postgres started on 127.0.0.1:$pg_port (data $data)"
-  fi
-  if ! cluster_psql -tAc "select 1 from pg_database where datname = 'keycloak'" | grep -q 1; then
-    cluster_psql -qc "create database keycloak" || die "could not create the keycloak database"
+    say "postgres: database $pg_database on $pg_host:$pg_port, reused"
   fi
 }
 
-cluster_psql() { psql -X -h 127.0.0.1 -p "$pg_port" -U postgres -d "${CLUSTER_DB:-postgres}" "$@"; }
+cluster_psql() { psql -X -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "${CLUSTER_DB:-$pg_database}" "$@"; }
+
+# The fault check's restart: the Debian cluster that listens on the port (pg_lsclusters), or CLUSTER_PG_RESTART.
+cluster_postgres_restart() {
+  if [ -n "${CLUSTER_PG_RESTART:-}" ]; then
+    bash -c "$CLUSTER_PG_RESTART" >>"$logs/postgres-restart.log" 2>&1 || die "PostgreSQL did not restart ($CLUSTER_PG_RESTART)"
+    return 0
+  fi
+  command -v pg_lsclusters >/dev/null || die "cannot restart PostgreSQL: no pg_lsclusters (Debian's postgresql-common); set CLUSTER_PG_RESTART"
+  local version="" name=""
+  read -r version name < <(pg_lsclusters -h | awk -v port="$pg_port" '$3 == port { print $1, $2; exit }') || true
+  [ -n "$version" ] || die "no PostgreSQL cluster of this machine listens on port $pg_port; set CLUSTER_PG_RESTART"
+  pg_ctlcluster --skip-systemctl-redirect -m fast "$version" "$name" restart >>"$logs/postgres-restart.log" 2>&1 ||
+    die "PostgreSQL $version/$name did not restart; see $logs/postgres-restart.log"
+}
+
+# Everything stopped, the cluster's database dropped, its home removed but for the logs of the last run.
+cluster_purge() {
+  cluster_down
+  if pg_up; then
+    CLUSTER_DB=postgres cluster_psql -qc "drop database if exists $pg_database with (force)" ||
+      die "could not drop the database $pg_database"
+    say "postgres: database $pg_database dropped"
+  fi
+  find "$home" -mindepth 1 -maxdepth 1 ! -name logs -exec rm -rf {} +
+  say "removed the state in $home (its logs/ kept)"
+}
 
 cluster_redis() {
   local n port dir
@@ -231,7 +246,7 @@ cluster_keycloak_node() {
     JAVA_OPTS_KC_HEAP="-Xms256m -Xmx768m" \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
     cluster_start "keycloak-$n" "$node_home/bin/kc.sh" start --optimized $import \
-    --db-url="jdbc:postgresql://127.0.0.1:$pg_port/keycloak" --db-username=postgres --db-password=unused \
+    --db-url="jdbc:postgresql://$pg_host:$pg_port/$pg_database" --db-username="$pg_user" --db-password=unused \
     --hostname="http://127.0.0.1:$lb_keycloak_port" \
     --http-host=127.0.0.1 --http-port="$http" --http-management-port="$mgmt" \
     --spi-healthid-chip--default--trust-pem="$home/cards/trust/csca.pem" \
@@ -284,7 +299,7 @@ bridge.nodes=$(for n in $(seq 1 "$BRIDGE_NODES"); do printf '%s' "http://127.0.0
 redis.nodes=$(for n in $(seq 0 "$REDIS_REPLICAS"); do printf '%s' "127.0.0.1:$((redis_port_base + n)) "; done)
 sentinels=$(sentinel_nodes)
 sentinel.master=$SENTINEL_MASTER
-postgres=127.0.0.1:$pg_port
+postgres=$pg_host:$pg_port/$pg_database
 cards=$home/cards/cards
 ENV
 }
@@ -296,7 +311,6 @@ cluster_up() {
   for tool in curl psql redis-server redis-sentinel redis-cli nginx; do
     command -v "$tool" >/dev/null || die "$tool is required (Debian: postgresql-client, redis-server, redis-sentinel, nginx-light; .ci/cluster.sh installs them)"
   done
-  [ -x "$pg_bin/pg_ctl" ] || die "PostgreSQL's server programs are required (Debian: postgresql)"
   cluster_build
   cluster_cards
   cluster_postgres
@@ -349,9 +363,6 @@ cluster_down() {
     fi
     rm -f "$pids/$name.pid"
   done
-  if [ -f "$home/postgres/data/PG_VERSION" ] && pg_up; then
-    as_postgres "$pg_bin/pg_ctl" -D "$home/postgres/data" -m fast -w stop >/dev/null && say "postgres stopped"
-  fi
 }
 
 cluster_status() {
@@ -360,7 +371,7 @@ cluster_status() {
   for name in $(cluster_names); do
     if running "$name"; then say "$name running (pid $(cat "$pids/$name.pid"))"; else say "$name not running"; fi
   done
-  if pg_up; then say "postgres answers on $pg_port"; else say "postgres not running"; fi
+  if pg_up; then say "postgres answers on $pg_host:$pg_port (database $pg_database)"; else say "postgres does not answer on $pg_host:$pg_port"; fi
 }
 
 # The checks of docs/cluster.md against the running cluster. The fault checks kill and restart processes
@@ -405,9 +416,7 @@ cluster_restart() {
         --appendonly yes --save "" --replicaof 127.0.0.1 "$master"
       ;;
     postgres)
-      as_postgres "$pg_bin/pg_ctl" -D "$home/postgres/data" -m fast -w -t 60 restart \
-        -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $home/postgres -c max_connections=200" \
-        >>"$logs/postgres-init.log" 2>&1 || die "PostgreSQL did not restart"
+      cluster_postgres_restart
       say "postgres restarted"
       ;;
     *) die "cannot restart $name" ;;
@@ -420,6 +429,7 @@ cluster_main() {
     test) shift; cluster_test "$@" ;;
     bench) shift; cluster_bench "$@" ;;
     down) cluster_down ;;
+    purge) cluster_purge ;;
     status) cluster_status ;;
     kill) cluster_kill "$2" ;;
     restart) cluster_restart "$2" ;;

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.healthid.identity.keycloak.support.KeycloakServer;
@@ -38,6 +45,38 @@ class CitizenUserIT {
                 .isEqualTo(citizen.dateOfBirth().toString());
         assertThat(user.at("/attributes/gender/0").asText())
                 .isEqualTo(citizen.sex().name().toLowerCase());
+    }
+
+    @Test
+    void parallelFirstLoginsOfOneCardAllLogInAndMakeOneUser() throws Exception {
+        Citizen citizen = server.cards().freshCitizen();
+        int logins = 6;
+        List<String> bundles = new ArrayList<>();
+        for (int i = 0; i < logins; i++) {
+            bundles.add(server.cards()
+                    .issue(citizen, CardSpec.defaults())
+                    .bundleJson(oidc.challenge(Oidc.CLINIC, Oidc.CLINIC_SECRET)));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(logins);
+        try {
+            List<Future<Oidc.Response>> responses = new ArrayList<>();
+            for (String bundle : bundles) {
+                responses.add(pool.submit(() -> {
+                    start.await();
+                    return oidc.chipGrant(bundle);
+                }));
+            }
+            start.countDown();
+            for (Future<Oidc.Response> response : responses) {
+                Oidc.Response r = response.get(60, TimeUnit.SECONDS);
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(usersWith(citizen.number())).hasSize(1);
     }
 
     @Test

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import vn.healthid.identity.chip.Sex;
 import vn.healthid.identity.chip.VerifiedCitizen;
 
@@ -52,16 +54,49 @@ public final class CitizenUsers {
     public UserModel upsert(VerifiedCitizen citizen, Instant verifiedAt) {
         UserModel user = find(citizen.number()).orElse(null);
         if (user == null) {
-            // The username is the patient id: the national id itself stays out of preferred_username.
-            user = session.users().addUser(realm, patientIds.forNationalId(citizen.number()));
-            user.setEnabled(true);
-            user.setSingleAttribute(CitizenAttributes.NATIONAL_ID, citizen.number());
-            write(user, citizen, verifiedAt);
+            user = create(citizen, verifiedAt);
         } else if (isNewerCard(user, citizen)) {
             write(user, citizen, verifiedAt);
         }
         // A known card writes nothing: a chip login costs no database write (the session carries the time).
         return user;
+    }
+
+    /**
+     * The first login of a card creates its account in a transaction of its own, committed before the token is issued.
+     * Logins of one new card at the same moment (two phones, two nodes) race for the username, which is unique: the
+     * loser's insert fails, and it takes the account the winner committed, so every one of them logs in and there is
+     * one account (docs/cluster.md, check {@code first-login}). Without the own transaction the failed insert would
+     * spoil the login's transaction and the loser would get Keycloak's "Duplicate resource error".
+     */
+    private UserModel create(VerifiedCitizen citizen, Instant verifiedAt) {
+        String username = patientIds.forNationalId(citizen.number());
+        String realmId = realm.getId();
+        String id;
+        try {
+            id = KeycloakModelUtils.runJobInTransactionWithResult(
+                    session.getKeycloakSessionFactory(),
+                    session.getContext(),
+                    own -> {
+                        RealmModel ownRealm = own.realms().getRealm(realmId);
+                        // The username is the patient id: the national id itself stays out of preferred_username.
+                        UserModel created = own.users().addUser(ownRealm, username);
+                        created.setEnabled(true);
+                        created.setSingleAttribute(CitizenAttributes.NATIONAL_ID, citizen.number());
+                        write(created, citizen, verifiedAt);
+                        return created.getId();
+                    },
+                    "healthid.citizen.create");
+        } catch (ModelDuplicateException concurrentFirstLogin) {
+            return find(citizen.number())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "the account of a concurrent first login is not visible", concurrentFirstLogin));
+        }
+        UserModel created = session.users().getUserById(realm, id);
+        if (created == null) {
+            throw new IllegalStateException("the account just created is not visible");
+        }
+        return created;
     }
 
     private static boolean isNewerCard(UserModel user, VerifiedCitizen citizen) {

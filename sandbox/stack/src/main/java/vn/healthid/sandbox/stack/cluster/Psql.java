@@ -8,16 +8,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import vn.healthid.sandbox.stack.DemoFailure;
 
-/** The cluster's PostgreSQL through {@code psql} (the machine has it; the stack module has no JDBC driver). */
+/**
+ * The cluster's database through {@code psql} (the machine has it; the stack module has no JDBC driver). The address
+ * is cluster.env's {@code postgres}: {@code host:port/database}.
+ */
 final class Psql {
 
     private final String host;
     private final String port;
+    private final String database;
 
-    Psql(String hostPort) {
+    Psql(String address) {
+        int slash = address.indexOf('/');
+        String hostPort = slash < 0 ? address : address.substring(0, slash);
         int colon = hostPort.lastIndexOf(':');
         this.host = hostPort.substring(0, colon);
         this.port = hostPort.substring(colon + 1);
+        this.database = slash < 0 ? "keycloak" : address.substring(slash + 1);
     }
 
     /** One statement's rows, unaligned, fields separated by '|'. */
@@ -32,19 +39,7 @@ final class Psql {
 
     private String run(List<String> arguments, Consumer<Appendable> input) {
         List<String> command = new java.util.ArrayList<>(List.of(
-                "psql",
-                "-X",
-                "-q",
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-h",
-                host,
-                "-p",
-                port,
-                "-U",
-                "postgres",
-                "-d",
-                "keycloak"));
+                "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", port, "-U", "postgres", "-d", database));
         command.addAll(arguments);
         try {
             Process process =

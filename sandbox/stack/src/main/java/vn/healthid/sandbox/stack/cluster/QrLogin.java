@@ -81,12 +81,17 @@ final class QrLogin {
         return new Http().postJson(env.onNode(callback, node), bundle, Addresses.HEADER, address);
     }
 
+    /** The browser presses "continue" once on {@code node}: Keycloak's answer, followed nowhere. */
+    Http.Response continueOnce(String node) {
+        return browser.postForm(env.onNode(action, node), Map.of("continue", "continue"));
+    }
+
     /**
      * The browser continues on {@code node}; when the page shows whose card arrived, the citizen confirms it is theirs
      * (Realm.browserLogin does the same); the authorization code once Keycloak redirects to the app.
      */
     String finish(String node) {
-        Http.Response page = browser.postForm(env.onNode(action, node), Map.of("continue", "continue"));
+        Http.Response page = continueOnce(node);
         for (int hops = 0; hops < 10; hops++) {
             Matcher confirm = CONFIRM_ACTION.matcher(page.body());
             if (page.location().isEmpty()
