@@ -1,10 +1,6 @@
 package vn.healthid.sandbox.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +15,6 @@ public final class Realm {
     private static final Pattern DATA = Pattern.compile("data-(challenge|callback)=\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("id=\"cccd-form\" action=\"([^\"]+)\"");
     private static final Pattern CONFIRM_ACTION = Pattern.compile("id=\"cccd-confirm-form\" action=\"([^\"]+)\"");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String realmUrl;
 
@@ -98,11 +93,11 @@ public final class Realm {
     /** As above, with {@code reader} answering the QR code (a kiosk's desk reader, or a simulated phone). */
     public BrowserLogin browserLogin(
             Http browser, String clientId, String redirectUri, String scope, String acrValues, ChipDelivery reader) {
-        String verifier = randomUrlSafe(32);
-        String state = randomUrlSafe(16);
+        String verifier = BrowserFlow.randomUrlSafe(32);
+        String state = BrowserFlow.randomUrlSafe(16);
         String url = realmUrl + "/protocol/openid-connect/auth?response_type=code&client_id=" + Http.enc(clientId)
                 + "&redirect_uri=" + Http.enc(redirectUri) + "&scope=" + Http.enc(scope) + "&state=" + state
-                + "&code_challenge=" + s256(verifier) + "&code_challenge_method=S256"
+                + "&code_challenge=" + BrowserFlow.s256(verifier) + "&code_challenge_method=S256"
                 + (acrValues == null ? "" : "&acr_values=" + Http.enc(acrValues));
         Http.Response page = browser.get(url);
         boolean chipRead = false;
@@ -110,9 +105,10 @@ public final class Realm {
             if (page.location().isPresent()) {
                 String next = page.location().get();
                 if (next.startsWith(redirectUri)) {
-                    String code = query(next, "code");
-                    if (code == null || !state.equals(query(next, "state"))) {
-                        throw new DemoFailure("redirect without code or with a wrong state: " + query(next, "error"));
+                    String code = BrowserFlow.query(next, "code");
+                    if (code == null || !state.equals(BrowserFlow.query(next, "state"))) {
+                        throw new DemoFailure(
+                                "redirect without code or with a wrong state: " + BrowserFlow.query(next, "error"));
                     }
                     JsonNode tokens = browser.postForm(
                                     tokenUrl(),
@@ -132,7 +128,7 @@ public final class Realm {
             }
             Matcher confirm = CONFIRM_ACTION.matcher(page.body());
             if (page.status() == 200 && page.body().contains("id=\"cccd-its-me\"") && confirm.find()) {
-                page = browser.postForm(unescape(confirm.group(1)), Map.of("confirm", "confirm"));
+                page = browser.postForm(BrowserFlow.unescape(confirm.group(1)), Map.of("confirm", "confirm"));
                 continue;
             }
             if (page.status() != 200 || !page.body().contains("cccd-login")) {
@@ -142,7 +138,7 @@ public final class Realm {
             Map<String, String> data = new LinkedHashMap<>();
             Matcher m = DATA.matcher(page.body());
             while (m.find()) {
-                data.put(m.group(1), unescape(m.group(2)));
+                data.put(m.group(1), BrowserFlow.unescape(m.group(2)));
             }
             Matcher action = FORM_ACTION.matcher(page.body());
             if (!action.find() || data.size() < 2) {
@@ -150,7 +146,7 @@ public final class Realm {
             }
             reader.deliver(data.get("challenge"), data.get("callback"));
             chipRead = true;
-            page = browser.postForm(unescape(action.group(1)), Map.of("continue", "continue"));
+            page = browser.postForm(BrowserFlow.unescape(action.group(1)), Map.of("continue", "continue"));
         }
         throw new DemoFailure("the login did not finish within 10 redirects");
     }
@@ -166,39 +162,6 @@ public final class Realm {
                         + "&id_token_hint=" + Http.enc(idToken)
                         + "&post_logout_redirect_uri=" + Http.enc(postLogoutRedirectUri))
                 .status();
-    }
-
-    private static String query(String url, String name) {
-        int q = url.indexOf('?');
-        if (q < 0) {
-            return null;
-        }
-        for (String pair : url.substring(q + 1).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
-    }
-
-    private static String unescape(String html) {
-        return html.replace("&amp;", "&").replace("&#61;", "=").replace("&quot;", "\"");
-    }
-
-    private static String randomUrlSafe(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    private static String s256(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The payload of a JWT, for printing claims (the demo trusts its own Keycloak; the bridge verifies). */

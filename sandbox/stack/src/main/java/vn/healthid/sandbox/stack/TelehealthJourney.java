@@ -3,16 +3,12 @@ package vn.healthid.sandbox.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * A teleconsultation app (public client, PKCE) logs the citizen in, books a video session, a doctor accepts it, and the
  * citizen gets a single-use join ticket.
  */
 final class TelehealthJourney {
-
-    private static final String SERVICE_TYPE = "https://healthid.vn/fhir/CodeSystem/service-type";
 
     private final DemoJourneys.Stack stack;
 
@@ -40,7 +36,9 @@ final class TelehealthJourney {
                 .formatted(Sandbox.TELEHEALTH, Realm.claims(citizen).path("acr").asText(), patient));
 
         JsonNode booked = browser.postFhir(
-                        stack.fhir() + "/Appointment", proposal(patient).toString(), auth(citizen))
+                        stack.fhir() + "/Appointment",
+                        Teleconsultation.proposal(patient).toString(),
+                        auth(citizen))
                 .expect(201, "book a session")
                 .json();
         String id = booked.path("id").asText();
@@ -103,29 +101,6 @@ final class TelehealthJourney {
             }
         }
         return false;
-    }
-
-    private static ObjectNode proposal(String patient) {
-        Instant start = Instant.now().plus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-        ObjectNode appointment = Http.JSON.createObjectNode();
-        appointment.put("resourceType", "Appointment");
-        appointment.put("status", "proposed");
-        appointment
-                .putArray("serviceType")
-                .addObject()
-                .putArray("coding")
-                .addObject()
-                .put("system", SERVICE_TYPE)
-                .put("code", "teleconsultation");
-        appointment.put("start", start.toString());
-        appointment.put("end", start.plus(30, ChronoUnit.MINUTES).toString());
-        appointment
-                .putArray("participant")
-                .addObject()
-                .put("status", "accepted")
-                .putObject("actor")
-                .put("reference", patient);
-        return appointment;
     }
 
     private static String parameter(JsonNode parameters, String name) {

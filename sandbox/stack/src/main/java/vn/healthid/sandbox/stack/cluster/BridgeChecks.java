@@ -5,9 +5,7 @@ import static vn.healthid.sandbox.stack.cluster.ClusterChecks.expect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,12 +14,12 @@ import vn.healthid.sandbox.stack.DemoFailure;
 import vn.healthid.sandbox.stack.Http;
 import vn.healthid.sandbox.stack.Realm;
 import vn.healthid.sandbox.stack.Sandbox;
+import vn.healthid.sandbox.stack.Teleconsultation;
 
 /** What two bridge replicas must agree on: join tickets are single use, and one gateway call serves many checks. */
 final class BridgeChecks {
 
     static final String VIDEO_SERVICE = "video-service";
-    private static final String SERVICE_TYPE = "https://healthid.vn/fhir/CodeSystem/service-type";
 
     private final Cluster cluster;
     private final ClusterEnv env;
@@ -164,7 +162,7 @@ final class BridgeChecks {
         String patient = Realm.claims(citizen).path("fhirUser").asText();
         JsonNode booked = browser.postFhir(
                         env.bridge() + "/fhir/Appointment",
-                        proposal(patient).toString(),
+                        Teleconsultation.proposal(patient).toString(),
                         "Authorization",
                         "Bearer " + citizen)
                 .expect(201, "book a session")
@@ -207,29 +205,6 @@ final class BridgeChecks {
         list.addObject().put("name", "ticket").put("valueString", ticket);
         list.addObject().put("name", "appointment").put("valueString", appointment);
         return parameters.toString();
-    }
-
-    private static ObjectNode proposal(String patient) {
-        Instant start = Instant.now().plus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-        ObjectNode appointment = Http.JSON.createObjectNode();
-        appointment.put("resourceType", "Appointment");
-        appointment.put("status", "proposed");
-        appointment
-                .putArray("serviceType")
-                .addObject()
-                .putArray("coding")
-                .addObject()
-                .put("system", SERVICE_TYPE)
-                .put("code", "teleconsultation");
-        appointment.put("start", start.toString());
-        appointment.put("end", start.plus(30, ChronoUnit.MINUTES).toString());
-        appointment
-                .putArray("participant")
-                .addObject()
-                .put("status", "accepted")
-                .putObject("actor")
-                .put("reference", patient);
-        return appointment;
     }
 
     /** The reception check is the operation {@code $submit} with the request as its {@code resource} (docs/fhir-api.md). */

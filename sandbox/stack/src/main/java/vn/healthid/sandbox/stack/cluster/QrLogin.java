@@ -1,15 +1,10 @@
 package vn.healthid.sandbox.stack.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.healthid.sandbox.stack.BrowserFlow;
 import vn.healthid.sandbox.stack.DemoFailure;
 import vn.healthid.sandbox.stack.Http;
 import vn.healthid.sandbox.stack.Sandbox;
@@ -25,12 +20,11 @@ final class QrLogin {
     private static final Pattern DATA = Pattern.compile("data-(challenge|callback)=\"([^\"]+)\"");
     private static final Pattern FORM_ACTION = Pattern.compile("id=\"cccd-form\" action=\"([^\"]+)\"");
     private static final Pattern CONFIRM_ACTION = Pattern.compile("id=\"cccd-confirm-form\" action=\"([^\"]+)\"");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ClusterEnv env;
     private final Http browser = new Http();
-    private final String verifier = random(32);
-    private final String state = random(16);
+    private final String verifier = BrowserFlow.randomUrlSafe(32);
+    private final String state = BrowserFlow.randomUrlSafe(16);
     private String challenge;
     private String callback;
     private String action;
@@ -45,7 +39,7 @@ final class QrLogin {
         String url = node + "/realms/health/protocol/openid-connect/auth?response_type=code&client_id="
                 + Sandbox.PORTAL + "&redirect_uri=" + Http.enc(Sandbox.REDIRECT) + "&scope="
                 + Http.enc("openid patient/Patient.rs") + "&state=" + login.state + "&code_challenge="
-                + s256(login.verifier) + "&code_challenge_method=S256&acr_values=" + Http.enc(ACR_CHIP_AA);
+                + BrowserFlow.s256(login.verifier) + "&code_challenge_method=S256&acr_values=" + Http.enc(ACR_CHIP_AA);
         Http.Response page = login.browser.get(url);
         for (int hops = 0; page.location().isPresent() && hops < 5; hops++) {
             page = login.browser.get(env.onNode(login.absolute(page.location().get()), node));
@@ -56,16 +50,16 @@ final class QrLogin {
         Matcher m = DATA.matcher(page.body());
         while (m.find()) {
             if (m.group(1).equals("challenge")) {
-                login.challenge = unescape(m.group(2));
+                login.challenge = BrowserFlow.unescape(m.group(2));
             } else {
-                login.callback = unescape(m.group(2));
+                login.callback = BrowserFlow.unescape(m.group(2));
             }
         }
         Matcher form = FORM_ACTION.matcher(page.body());
         if (login.challenge == null || login.callback == null || !form.find()) {
             throw new DemoFailure("the chip page has no challenge, callback or form");
         }
-        login.action = unescape(form.group(1));
+        login.action = BrowserFlow.unescape(form.group(1));
         return login;
     }
 
@@ -98,7 +92,8 @@ final class QrLogin {
                     && page.status() == 200
                     && page.body().contains("id=\"cccd-its-me\"")
                     && confirm.find()) {
-                page = browser.postForm(env.onNode(unescape(confirm.group(1)), node), Map.of("confirm", "confirm"));
+                page = browser.postForm(
+                        env.onNode(BrowserFlow.unescape(confirm.group(1)), node), Map.of("confirm", "confirm"));
                 continue;
             }
             if (page.location().isEmpty()) {
@@ -107,9 +102,9 @@ final class QrLogin {
             }
             String next = page.location().get();
             if (next.startsWith(Sandbox.REDIRECT)) {
-                String code = query(next, "code");
-                if (code == null || !state.equals(query(next, "state"))) {
-                    throw new DemoFailure("redirect without a code: " + query(next, "error"));
+                String code = BrowserFlow.query(next, "code");
+                if (code == null || !state.equals(BrowserFlow.query(next, "state"))) {
+                    throw new DemoFailure("redirect without a code: " + BrowserFlow.query(next, "error"));
                 }
                 return code;
             }
@@ -139,35 +134,5 @@ final class QrLogin {
 
     private String absolute(String location) {
         return location.startsWith("/") ? env.keycloak() + location : location;
-    }
-
-    private static String query(String url, String name) {
-        int q = url.indexOf('?');
-        for (String pair : q < 0 ? new String[0] : url.substring(q + 1).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(name)) {
-                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
-    }
-
-    private static String unescape(String html) {
-        return html.replace("&amp;", "&").replace("&#61;", "=").replace("&quot;", "\"");
-    }
-
-    private static String random(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    private static String s256(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
