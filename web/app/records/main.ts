@@ -365,6 +365,11 @@ class RecordsApp extends LitElement {
     const me = user?.reference === "Patient/" + this.patient;
     const client = this.client(e);
     const clientName = words(CLIENTS, client);
+    // The clinic's staff member behind the request (the reception clerk), named by the bridge only from their verified
+    // token (docs/audit-and-consent.md): "humanuser" agent, their Practitioner reference or user id, their name.
+    const staff = e.agent?.find((a: Any) => a.type?.coding?.[0]?.code === "humanuser")?.who;
+    const staffId: string | undefined = staff?.reference ?? staff?.identifier?.value;
+    const staffName = staff?.display ? html`${staff.display}` : staffId ? html`<code>${staffId}</code>` : undefined;
     const action = words(ACTIONS, e.subtype?.[0]?.code);
     const entityType = e.entity?.find((x: Any) => x.type)?.type?.code ?? e.entity?.[0]?.what?.reference?.split("/")[0];
     const thing = words(TYPES, entityType);
@@ -376,10 +381,11 @@ class RecordsApp extends LitElement {
       : me
       ? t({ vi: "Bạn", en: "You" })
       : user?.identifier?.value ?? (client ? t({ vi: "Ứng dụng", en: "An app" }) : t({ vi: "Không rõ", en: "Unknown" }));
-    return html`<li class=${allowed ? "" : "refused"} data-client=${client ?? ""} data-outcome=${e.outcome}>
+    return html`<li class=${allowed ? "" : "refused"} data-client=${client ?? ""} data-staff=${staffId ?? nothing} data-outcome=${e.outcome}>
       <div class="when"><time datetime=${e.recorded}>${dateTime(e.recorded)}</time></div>
       <div><strong>${whoText}</strong>
-        ${clientName ? html` · ${t(clientName)}` : client ? html` · <code>${client}</code>` : nothing}</div>
+        ${clientName ? html` · ${t(clientName)}` : client ? html` · <code>${client}</code>` : nothing}
+        ${staffName ? html` · <span class="staff">${t({ vi: "nhân viên", en: "staff member" })} ${staffName}</span>` : nothing}</div>
       <div>${action ? t(action) : e.subtype?.[0]?.code ?? "–"} ${thing ? t(thing) : entityType ?? ""}
         ${purpose ? html` · ${t({ vi: "mục đích", en: "purpose" })}: ${t(purpose)}` : nothing}</div>
       <div class=${allowed ? "verdict-ok" : "verdict-bad"}>

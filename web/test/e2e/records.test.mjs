@@ -1,7 +1,7 @@
 // A citizen at home: signs in with the QR code (the phone reads the card), sees their coverage and the clinic's
 // check in "who looked at my records", books a telehealth visit and joins it, grants and revokes a consent.
 import { after, before, test } from "node:test";
-import { doctorAccepts, receptionCheck } from "./support/api.mjs";
+import { clerk01, doctorAccepts, receptionCheck } from "./support/api.mjs";
 import { bridgeAllowsTheWebOrigin, check, context, launch } from "./support/browser.mjs";
 import { card } from "./support/cards.mjs";
 import { webUrl } from "./support/env.mjs";
@@ -63,6 +63,12 @@ test("who looked at my records shows the clinic's reception check", async (t) =>
   const clinic = page.locator('[data-testid="timeline"] li[data-client="clinic-reception"]');
   t.assert.ok((await clinic.count()) > 0, await page.textContent("main"));
   t.assert.match(await clinic.first().textContent(), /Phòng khám – quầy tiếp đón/);
+  // the check itself ($submit, with clerk01's token in X-Staff-Token) names the clerk; the clinic's Patient read before
+  // it was made without a clerk's token and names nobody
+  const submitted = page.locator('[data-testid="timeline"] li[data-client="clinic-reception"][data-staff]');
+  t.assert.ok((await submitted.count()) > 0, await page.textContent("main"));
+  t.assert.equal(await submitted.first().getAttribute("data-staff"), clerk01.practitioner);
+  t.assert.match(await submitted.first().textContent(), new RegExp(`nhân viên ${clerk01.fullName}`));
   await check(page, "records-04-audit", t);
   await page.selectOption("#f-kind", "others");
   for (const li of await page.locator('[data-testid="timeline"] li').all()) {

@@ -16,6 +16,12 @@ async function staffToken(username, password, scope) {
   })).access_token;
 }
 
+/**
+ * The reception clerk of the sandbox realm (sandbox/realms/health-realm.json: lastName "Nguyễn Thị", firstName "Lan",
+ * practitioner_id clerk01): the bridge names them in the citizen's audit trail, family name first.
+ */
+export const clerk01 = { username: "clerk01", password: "sandbox-clerk01", fullName: "Nguyễn Thị Lan", practitioner: "Practitioner/clerk01" };
+
 /** The clinic checks the card's insurance at its reception (clerk01 at the clinic's own software). */
 export async function receptionCheck(name, facility = "79071") {
   const c = card(name);
@@ -33,7 +39,7 @@ export async function receptionCheck(name, facility = "79071") {
   // carry no national id).
   const read = await fetch(`${fhirUrl}/${patient}`, { headers: { Authorization: `Bearer ${tokens.access_token}`, Accept: "application/fhir+json" } });
   if (!read.ok) throw new Error(`patient read: ${read.status} ${await read.text()}`);
-  const clerk = await staffToken("clerk01", "sandbox-clerk01", "openid");
+  const clerk = await staffToken(clerk01.username, clerk01.password, "openid");
   const request = {
     resourceType: "CoverageEligibilityRequest", status: "active", purpose: ["validation"], patient: { reference: patient },
     created: new Date().toISOString().substring(0, 10), insurer: { display: "BHXH" },

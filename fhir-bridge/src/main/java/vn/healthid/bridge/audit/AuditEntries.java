@@ -62,6 +62,7 @@ final class AuditEntries {
         String purpose = PurposeOfUse.of(request.getHeader(properties.purposeHeader()), caller)
                 .orElse(null);
         String entity = entity(request, body);
+        Optional<StaffMember> staff = StaffMember.behind(caller);
         Set<AuditEntry> result = new LinkedHashSet<>();
         for (String patient : touched.isEmpty() ? Set.<String>of("") : touched) {
             result.add(new AuditEntry(
@@ -76,7 +77,9 @@ final class AuditEntries {
                     patient.isEmpty() ? null : patient,
                     entity,
                     purpose,
-                    code));
+                    code,
+                    staff.map(StaffMember::user).orElse(null),
+                    staff.map(StaffMember::name).orElse(null)));
         }
         return result;
     }

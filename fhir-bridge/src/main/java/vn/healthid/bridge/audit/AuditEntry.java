@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param entity the resource touched ({@code Consent/abc}); null when none
  * @param purpose v3 PurposeOfUse code; null when none
  * @param code stable reason code of a failure; null on success
+ * @param staff the clinic staff member behind the request ({@link StaffMember#user()}); null when none was verified
+ * @param staffName that staff member's full name; null when none
  */
 public record AuditEntry(
         Instant recorded,
@@ -35,10 +37,31 @@ public record AuditEntry(
         String patient,
         String entity,
         String purpose,
-        String code) {
+        String code,
+        String staff,
+        String staffName) {
 
     public static final String VERSION = "1";
     public static final String SOURCE_BRIDGE = "fhir-bridge";
+
+    /** An entry naming no staff member (every Keycloak entry, and requests without a verified clerk). */
+    public AuditEntry(
+            Instant recorded,
+            String source,
+            String type,
+            String subtype,
+            String action,
+            String outcome,
+            String client,
+            String user,
+            String patient,
+            String entity,
+            String purpose,
+            String code) {
+        this(
+                recorded, source, type, subtype, action, outcome, client, user, patient, entity, purpose, code, null,
+                null);
+    }
 
     public AuditEntry {
         Objects.requireNonNull(recorded, "recorded");
@@ -64,6 +87,8 @@ public record AuditEntry(
         putIfPresent(fields, "entity", entity);
         putIfPresent(fields, "purpose", purpose);
         putIfPresent(fields, "code", code);
+        putIfPresent(fields, "staff", staff);
+        putIfPresent(fields, "staff_name", staffName);
         return fields;
     }
 
@@ -81,7 +106,9 @@ public record AuditEntry(
                 fields.get("patient"),
                 fields.get("entity"),
                 fields.get("purpose"),
-                fields.get("code"));
+                fields.get("code"),
+                fields.get("staff"),
+                fields.get("staff_name"));
     }
 
     private static void putIfPresent(Map<String, String> fields, String name, String value) {

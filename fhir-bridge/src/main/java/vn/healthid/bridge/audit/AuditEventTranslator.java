@@ -21,7 +21,13 @@ public final class AuditEventTranslator {
     public static final String KEYCLOAK_EVENT_SYSTEM = "https://healthid.vn/fhir/CodeSystem/keycloak-event";
     public static final String CLIENT_ID_SYSTEM = "https://healthid.vn/fhir/sid/client-id";
     public static final String USER_SYSTEM = "https://healthid.vn/fhir/sid/user";
+    /** R4's extra-security-role-type, part of the agent type value set (participation-role-type). */
+    public static final String SECURITY_ROLE_SYSTEM = "http://terminology.hl7.org/CodeSystem/extra-security-role-type";
+
     public static final String OUTCOME_CODE_SYSTEM = "https://healthid.vn/fhir/CodeSystem/bridge-error";
+
+    /** A staff member's {@code fhirUser} that is a reference to their Practitioner (or PractitionerRole). */
+    static final Pattern STAFF_REFERENCE = Pattern.compile("(Practitioner|PractitionerRole)/[A-Za-z0-9\\-.]{1,64}");
 
     /** FHIR's relative reference: {@code Type/id} with a logical id (R4 references.html). */
     static final Pattern REFERENCE = Pattern.compile("[A-Z][A-Za-z]{1,63}/[A-Za-z0-9\\-.]{1,64}");
@@ -46,8 +52,12 @@ public final class AuditEventTranslator {
         if (entry.purpose() != null) {
             event.addPurposeOfEvent(new CodeableConcept(new Coding(PurposeOfUse.SYSTEM, entry.purpose(), null)));
         }
+        if (entry.staff() != null) {
+            event.addAgent(staffAgent(entry));
+        }
         if (entry.user() != null) {
-            AuditEvent.AuditEventAgentComponent user = event.addAgent().setRequestor(true);
+            // the clerk, when named, is the one initiator (R4 AuditEvent.agent.requestor)
+            AuditEvent.AuditEventAgentComponent user = event.addAgent().setRequestor(entry.staff() == null);
             user.setType(new CodeableConcept(new Coding(
                     "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "IRCP", "information recipient")));
             user.setWho(
@@ -61,7 +71,7 @@ public final class AuditEventTranslator {
         }
         if (entry.client() != null) {
             event.addAgent()
-                    .setRequestor(entry.user() == null)
+                    .setRequestor(entry.user() == null && entry.staff() == null)
                     .setType(new CodeableConcept(new Coding(DICOM_SYSTEM, "110150", "Application")))
                     .setWho(new Reference()
                             .setIdentifier(
@@ -80,6 +90,24 @@ public final class AuditEventTranslator {
                             "http://hl7.org/fhir/resource-types", entry.entity().split("/")[0], null));
         }
         return event;
+    }
+
+    /**
+     * The clinic staff member behind the request (a reception clerk): a human user, named by their
+     * Practitioner reference when the entry has one, else by their user id, with their name as display.
+     */
+    private static AuditEvent.AuditEventAgentComponent staffAgent(AuditEntry entry) {
+        Reference who = STAFF_REFERENCE.matcher(entry.staff()).matches()
+                ? new Reference(entry.staff())
+                : new Reference()
+                        .setIdentifier(new Identifier().setSystem(USER_SYSTEM).setValue(entry.staff()));
+        if (entry.staffName() != null) {
+            who.setDisplay(entry.staffName());
+        }
+        return new AuditEvent.AuditEventAgentComponent()
+                .setRequestor(true)
+                .setType(new CodeableConcept(new Coding(SECURITY_ROLE_SYSTEM, "humanuser", "human user")))
+                .setWho(who);
     }
 
     /**

@@ -144,6 +144,7 @@ public final class CallerAuthenticationConverter implements Converter<Jwt, Calle
         return new StaffProof(
                 StaffProof.State.VALID,
                 client,
+                Optional.ofNullable(staff.getSubject()).filter(sub -> !sub.isBlank()),
                 Optional.ofNullable(staff.getClaimAsString("fhirUser")),
                 Optional.ofNullable(staff.getClaimAsString("family_name")),
                 Optional.ofNullable(staff.getClaimAsString("given_name")),

@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param state absent, invalid (signature, issuer, audience, expiry...) or valid
  * @param clientId the clinic client that asked for the clerk's token ({@code azp})
+ * @param subject the clerk's {@code sub}, empty when the token names none
  * @param fhirUser the clerk's {@code fhirUser}, empty when the token names none
  * @param familyName the clerk's {@code family_name}
  * @param givenName the clerk's {@code given_name}
@@ -18,6 +19,7 @@ import java.util.Optional;
 public record StaffProof(
         State state,
         String clientId,
+        Optional<String> subject,
         Optional<String> fhirUser,
         Optional<String> familyName,
         Optional<String> givenName,
@@ -41,7 +43,14 @@ public record StaffProof(
 
     private static StaffProof empty(State state) {
         return new StaffProof(
-                state, null, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                state,
+                null,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
+import vn.healthid.bridge.audit.AuditEventTranslator;
 import vn.healthid.bridge.coverage.fhir.CoverageFhir;
 import vn.healthid.bridge.testsupport.TokenBuilder;
 import vn.healthid.sandbox.gateway.FaultMode;
@@ -192,6 +193,129 @@ class EligibilityThroughServletTest extends CoverageServletTest {
                 .containsEntry("entity", "Patient/" + patientId)
                 .containsEntry("patient", patientId);
         assertThat(afterHistory.toString()).doesNotContain(p.cccd());
+    }
+
+    /** A clerk's token as the realm issues it for clerk01 (FhirUserMapper: Practitioner/<practitioner_id>). */
+    static final String CLERK_NUMBER = "079190000101";
+
+    static String namedClerkToken(String client) {
+        return ISSUER.token()
+                .claim("azp", client)
+                .claim("fhirUser", "Practitioner/clerk01")
+                .claim("name", "Lan Nguyễn Thị")
+                .claim("family_name", "Nguyễn Thị")
+                .claim("given_name", "Lan")
+                .claim("national_id", CLERK_NUMBER)
+                .scope("openid")
+                .sign();
+    }
+
+    private java.util.Map<String, String> lastOnTrail(Person p) {
+        return streams.read(auditProperties.patientStream(TokenBuilder.patientIdOf(p.cccd())), null, 10_000)
+                .getLast()
+                .fields();
+    }
+
+    @Test
+    void receptionCheckWithTheClerksTokenNamesTheClerkInTheCitizensTrail() {
+        var p = GATEWAY.population().person("valid");
+
+        var r = post(body(p, "79071"), chipPresentToken(p), namedClerkToken(CLINIC));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var trail = streams.read(auditProperties.patientStream(TokenBuilder.patientIdOf(p.cccd())), null, 10_000);
+        assertThat(trail.getLast().fields())
+                .containsEntry("subtype", "operation")
+                .containsEntry("client", CLINIC)
+                .containsEntry("staff", "Practitioner/clerk01")
+                .containsEntry("staff_name", "Nguyễn Thị Lan");
+        assertThat(trail.toString()).doesNotContain(CLERK_NUMBER).doesNotContain(p.cccd());
+
+        var listed = get("/fhir/AuditEvent?_count=1", citizenToken(p, "patient/AuditEvent.rs"));
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.body()).doesNotContain(CLERK_NUMBER).doesNotContain(p.cccd());
+        var bundle = FHIR.newJsonParser().parseResource(Bundle.class, listed.body());
+        var check = (org.hl7.fhir.r4.model.AuditEvent) bundle.getEntryFirstRep().getResource();
+        var clerks = check.getAgent().stream()
+                .filter(a -> a.getType().hasCoding(AuditEventTranslator.SECURITY_ROLE_SYSTEM, "humanuser"))
+                .toList();
+        assertThat(clerks).hasSize(1);
+        assertThat(clerks.getFirst().getRequestor()).isTrue();
+        assertThat(clerks.getFirst().getWho().getReference()).isEqualTo("Practitioner/clerk01");
+        assertThat(clerks.getFirst().getWho().getDisplay()).isEqualTo("Nguyễn Thị Lan");
+        assertThat(check.getAgent()).filteredOn(a -> a.getRequestor()).hasSize(1);
+        vn.healthid.bridge.testsupport.FhirValidation.assertValid(bundle);
+    }
+
+    @Test
+    void aClerkWithoutFhirUserIsNamedByTheirSubject() {
+        var p = GATEWAY.population().person("valid");
+        var subject = java.util.UUID.randomUUID().toString();
+        var clerk = ISSUER.token()
+                .claim("sub", subject)
+                .claim("azp", CLINIC)
+                .claim("name", StandIns.CLERK.name())
+                .claim("national_id", StandIns.CLERK.nationalId())
+                .sign();
+
+        assertThat(post(body(p, "79071"), chipPresentToken(p), clerk).statusCode())
+                .isEqualTo(200);
+
+        assertThat(lastOnTrail(p)).containsEntry("staff", subject).containsEntry("staff_name", StandIns.CLERK.name());
+        assertThat(lastOnTrail(p).toString()).doesNotContain(StandIns.CLERK.nationalId());
+    }
+
+    @Test
+    void withoutAClerksTokenNoClerkIsNamed() {
+        var p = GATEWAY.population().person("valid");
+
+        assertThat(post(body(p, "79071"), chipPresentToken(p), null).statusCode())
+                .isEqualTo(403);
+        var refused = lastOnTrail(p);
+        var own = post(body(p, "79071"), citizenToken(p, "patient/CoverageEligibilityRequest.c"), null);
+
+        assertThat(refused)
+                .containsEntry("outcome", "4")
+                .containsEntry("code", "STAFF_TOKEN_REQUIRED")
+                .doesNotContainKeys("staff", "staff_name");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(lastOnTrail(p)).containsEntry("outcome", "0").doesNotContainKeys("staff", "staff_name");
+    }
+
+    @Test
+    void aForgedClerksTokenIsRefusedAndNamesNobody() {
+        var p = GATEWAY.population().person("valid");
+        var forged = ISSUER.token()
+                .claim("azp", CLINIC)
+                .claim("fhirUser", "Practitioner/clerk01")
+                .claim("name", "Kẻ Mạo Danh")
+                .claim("national_id", CLERK_NUMBER)
+                .signedWith(ISSUER.unpublishedKey())
+                .sign();
+
+        var r = post(body(p, "79071"), chipPresentToken(p), forged);
+
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(coverageCode(r)).isEqualTo("COVERAGE_STAFF_TOKEN_INVALID");
+        assertThat(lastOnTrail(p))
+                .containsEntry("outcome", "4")
+                .containsEntry("code", "STAFF_TOKEN_INVALID")
+                .doesNotContainKeys("staff", "staff_name");
+    }
+
+    @Test
+    void anotherClinicsClerkOrACitizensOwnTokenIsNotNamedAsTheClerk() {
+        var p = GATEWAY.population().person("valid");
+        var citizenAsClerk = citizenToken(GATEWAY.population().person("army"), "openid");
+
+        var otherClinic = post(body(p, "79071"), chipPresentToken(p), namedClerkToken("clinic-elsewhere"));
+        var otherClinicEntry = lastOnTrail(p);
+        var citizen = post(body(p, "79071"), chipPresentToken(p), citizenAsClerk);
+
+        assertThat(otherClinic.statusCode()).isEqualTo(403);
+        assertThat(otherClinicEntry).containsEntry("outcome", "4").doesNotContainKeys("staff", "staff_name");
+        assertThat(citizen.statusCode()).isEqualTo(403);
+        assertThat(lastOnTrail(p)).containsEntry("outcome", "4").doesNotContainKeys("staff", "staff_name");
     }
 
     @Test

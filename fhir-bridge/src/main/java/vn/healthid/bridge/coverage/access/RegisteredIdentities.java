@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.StringType;
 import vn.healthid.bridge.coverage.error.CoverageError;
 import vn.healthid.bridge.fhir.BridgeFhirException;
 import vn.healthid.bridge.identity.IdentifierSystems;
+import vn.healthid.bridge.identity.PersonNames;
 import vn.healthid.bridge.patient.PatientRegistry;
 import vn.healthid.bridge.patient.PatientTranslator;
 import vn.healthid.bridge.security.CitizenClaims;
@@ -90,17 +91,9 @@ public final class RegisteredIdentities {
         }
     }
 
-    /**
-     * The full name as the gateway holds it: Vietnamese order, family name first. OIDC's {@code name} is "given
-     * family" when a server builds it from the parts (Keycloak does), so the parts win when both are present. Null
-     * when nothing names the person.
-     */
+    /** The full name as the gateway holds it: {@link PersonNames#fullName}, family name first. */
     public static String fullName(Optional<String> family, Optional<String> given, Optional<String> name) {
-        if (family.filter(f -> !f.isBlank()).isPresent()
-                && given.filter(g -> !g.isBlank()).isPresent()) {
-            return family.get().strip() + " " + given.get().strip();
-        }
-        return name.filter(n -> !n.isBlank()).map(String::strip).orElse(null);
+        return PersonNames.fullName(family, given, name);
     }
 
     private static BridgeFhirException incomplete(String message) {

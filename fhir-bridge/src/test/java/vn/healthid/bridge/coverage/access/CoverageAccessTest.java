@@ -76,6 +76,7 @@ class CoverageAccessTest {
                                 Optional.empty(),
                                 Optional.empty(),
                                 Optional.empty(),
+                                Optional.empty(),
                                 Optional.empty())
                         : CallerAuthenticationConverter.staffProof(staff));
     }
