@@ -228,6 +228,34 @@ class TokenClaimsIT {
     }
 
     @Test
+    void aClinicsChipTokenCarriesTheCitizensNameOnlyWhenTheClinicAsksForProfile() {
+        Citizen citizen = server.cards().freshCitizen();
+        JsonNode plain = Oidc.claims(oidc.chipGrant(
+                        server.cards()
+                                .issue(citizen, CardSpec.defaults())
+                                .bundleJson(oidc.challenge(Oidc.CLINIC, Oidc.CLINIC_SECRET)),
+                        "openid patient/Patient.rs")
+                .json()
+                .get("access_token")
+                .asText());
+        JsonNode asked = Oidc.claims(oidc.chipGrant(
+                        server.cards()
+                                .issue(citizen, CardSpec.defaults())
+                                .bundleJson(oidc.challenge(Oidc.CLINIC, Oidc.CLINIC_SECRET)),
+                        "openid profile patient/Patient.rs")
+                .json()
+                .get("access_token")
+                .asText());
+
+        assertThat(plain.has("given_name")).as(plain.toString()).isFalse();
+        assertThat(plain.has("name")).isFalse();
+        assertThat(plain.has("email")).isFalse();
+        assertThat(words(plain.get("scope").asText())).doesNotContain("profile", "email");
+        assertThat(asked.get("given_name").asText()).isNotBlank();
+        assertThat(words(asked.get("scope").asText())).contains("profile");
+    }
+
+    @Test
     void passwordGrantTokenReadsPasswordAndClientCredentialsTokenReadsClient() {
         Oidc.Response password = oidc.postForm(
                 oidc.tokenUrl(),
