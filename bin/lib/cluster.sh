@@ -253,6 +253,7 @@ cluster_keycloak_node() {
     --spi-healthid-chip--default--crl="$home/cards/trust/crl.pem" \
     --spi-healthid-chip--default--patient-id-key="$patient_id_key" \
     --spi-login-protocol--openid-connect--req-token-params-default-max-size=300000 \
+    --spi-client-policy-executor--healthid-smart-aud--fhir-base-urls="http://127.0.0.1:$lb_bridge_port/fhir,http://localhost:$lb_bridge_port/fhir" \
     --spi-healthid-chip--default--lockout-threshold-session=5 \
     --spi-healthid-chip--default--lockout-threshold-address=20 \
     --spi-healthid-chip--default--lockout-threshold-client=100 \

@@ -34,7 +34,7 @@ export async function phonePosts(number, challenge, callback) {
 }
 
 /** The clinic's desk reader (chip back channel): the citizen's token through the clinic; records the visit. */
-export async function clinicReadsCard(number, scope = 'openid patient/Patient.rs') {
+export async function clinicReadsCard(number, scope = 'openid profile patient/Patient.rs') {
   const form = (fields) => ({ method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
   const auth = { client_id: config.clinic.id, client_secret: config.clinic.secret };
   const challengeResponse = await fetch(`${config.realm}/cccd/challenge`, form(auth));
@@ -56,7 +56,7 @@ export async function clerkToken() {
   const response = await fetch(`${config.realm}/protocol/openid-connect/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: config.clinic.id, client_secret: config.clinic.secret, username: config.clerk.username, password: config.clerk.password, scope: 'openid' }),
+    body: new URLSearchParams({ grant_type: 'password', client_id: config.clinic.id, client_secret: config.clinic.secret, username: config.clerk.username, password: config.clerk.password, scope: 'openid profile' }),
   });
   if (!response.ok) throw new Error(`clerk login refused: ${response.status} ${await response.text()}`);
   return (await response.json()).access_token;

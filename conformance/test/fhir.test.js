@@ -17,7 +17,7 @@ import { codeFlow, discover } from '../lib/oidc.js';
 // Card 05 is insured at the sandbox clinic, 02 at another facility, 03's insurance card has expired
 // (sandbox/stack GatewayPopulationCommand).
 const CARD = 5;
-const DESK_SCOPE = 'openid patient/Patient.rs patient/Coverage.rs patient/CoverageEligibilityRequest.c patient/Encounter.rs';
+const DESK_SCOPE = 'openid profile patient/Patient.rs patient/Coverage.rs patient/CoverageEligibilityRequest.c patient/Encounter.rs';
 const APP_SCOPE = 'openid fhirUser launch/patient patient/Patient.rs patient/Coverage.rs patient/CoverageEligibilityRequest.c patient/Encounter.rs patient/AuditEvent.rs patient/Consent.cruds patient/Appointment.cruds';
 const FHIR_JSON = 'application/fhir+json';
 const DEFINITION_TYPES = ['StructureDefinition', 'ValueSet', 'CodeSystem', 'OperationDefinition'];

@@ -31,7 +31,7 @@ export async function receptionCheck(name, facility = "79071") {
     client_id: clinic.id,
     client_secret: clinic.secret,
     chip_bundle: await bundle(c.file, challenge),
-    scope: "openid patient/Patient.rs patient/Coverage.rs patient/CoverageEligibilityRequest.c",
+    scope: "openid profile patient/Patient.rs patient/Coverage.rs patient/CoverageEligibilityRequest.c",
   });
   const patient = JSON.parse(Buffer.from(tokens.access_token.split(".")[1], "base64url").toString("utf8")).fhirUser;
   // The clinic reads the Patient first (its software shows the name): that also registers the citizen at the
@@ -39,7 +39,7 @@ export async function receptionCheck(name, facility = "79071") {
   // carry no national id).
   const read = await fetch(`${fhirUrl}/${patient}`, { headers: { Authorization: `Bearer ${tokens.access_token}`, Accept: "application/fhir+json" } });
   if (!read.ok) throw new Error(`patient read: ${read.status} ${await read.text()}`);
-  const clerk = await staffToken(clerk01.username, clerk01.password, "openid");
+  const clerk = await staffToken(clerk01.username, clerk01.password, "openid profile");
   const request = {
     resourceType: "CoverageEligibilityRequest", status: "active", purpose: ["validation"], patient: { reference: patient },
     created: new Date().toISOString().substring(0, 10), insurer: { display: "BHXH" },

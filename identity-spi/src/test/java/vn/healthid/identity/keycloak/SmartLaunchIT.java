@@ -3,6 +3,9 @@ package vn.healthid.identity.keycloak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +19,8 @@ import vn.healthid.sandbox.cards.Citizen;
 /**
  * SMART App Launch 2.0 launch context in the real Keycloak (docs/smart.md): standalone {@code launch/patient}, and the
  * EHR launch a clinic registers at {@code /realms/health/smart-launch}: single use, short-lived, bound to the clinic,
- * the app and a patient whose card the clinic has read.
+ * the app and a patient whose card the clinic has read. The {@code aud} parameter, when sent, must name our FHIR server;
+ * token introspection answers the same launch context as the token response.
  */
 class SmartLaunchIT {
 
@@ -25,6 +29,10 @@ class SmartLaunchIT {
     private static final String WORKSTATION_SECRET = "sandbox-clinic-workstation-secret";
     private static final String OTHER_CLINIC = "clinic-elsewhere";
     private static final String OTHER_SECRET = "integration-test-clinic-elsewhere";
+    /** The bridge's client: the tokens' audience, the resource server that introspects them (given a secret here). */
+    private static final String RESOURCE_SERVER = "fhir-bridge";
+
+    private static final String RESOURCE_SERVER_SECRET = "integration-test-fhir-bridge";
     private static KeycloakServer server;
     private static Oidc oidc;
 
@@ -40,6 +48,16 @@ class SmartLaunchIT {
                        "protocolMapper":"healthid-fhir-user-mapper","config":{"access.token.claim":"true"}}]}""".formatted(OTHER_CLINIC, OTHER_SECRET));
             assertThat(created).isEqualTo(201);
         }
+        // Keycloak 26 answers introspection only to a client in the token's audience: the sandbox's fhir-bridge is
+        // bearer-only without a secret (the bridge checks JWTs itself), so the test gives it one.
+        String bridge = oidc.adminGet("/clients?clientId=" + RESOURCE_SERVER)
+                .get(0)
+                .get("id")
+                .asText();
+        int updated = oidc.adminPut("/clients/" + bridge, """
+                {"clientId":"%s","bearerOnly":false,"publicClient":false,"secret":"%s",
+                 "standardFlowEnabled":false,"directAccessGrantsEnabled":false,"serviceAccountsEnabled":false}""".formatted(RESOURCE_SERVER, RESOURCE_SERVER_SECRET));
+        assertThat(updated).isEqualTo(204);
     }
 
     @Test
@@ -56,6 +74,118 @@ class SmartLaunchIT {
             assertThat(tokens.get("scope").asText().split(" ")).contains("launch/patient", "patient/Patient.rs");
             assertThat(tokens.has("encounter")).isFalse();
         }
+    }
+
+    @Test
+    void introspectionOfAStandaloneLaunchTokenAnswersItsPatient() {
+        try (BrowserLogin browser = new BrowserLogin(server)) {
+            JsonNode tokens = citizenLogin(
+                            browser,
+                            server.cards().freshCitizen(),
+                            "openid fhirUser launch/patient patient/Patient.rs",
+                            "")
+                    .exchangeCode();
+
+            JsonNode introspected = introspect(tokens.get("access_token").asText());
+
+            assertThat(introspected.get("active").asBoolean())
+                    .as(introspected.toString())
+                    .isTrue();
+            assertThat(introspected.path("patient").asText())
+                    .isEqualTo(tokens.get("patient").asText());
+            assertThat(introspected.has("encounter")).isFalse();
+        }
+    }
+
+    @Test
+    void introspectionOfATokenWithoutLaunchScopesAnswersNoPatient() {
+        try (BrowserLogin browser = new BrowserLogin(server)) {
+            JsonNode tokens = citizenLogin(browser, server.cards().freshCitizen(), "openid patient/Patient.rs", "")
+                    .exchangeCode();
+
+            JsonNode introspected = introspect(tokens.get("access_token").asText());
+
+            assertThat(introspected.get("active").asBoolean())
+                    .as(introspected.toString())
+                    .isTrue();
+            assertThat(introspected.has("patient")).as(introspected.toString()).isFalse();
+            assertThat(introspected.has("encounter")).isFalse();
+        }
+    }
+
+    @Test
+    void anAudNamingOurFhirServerGetsACodeWhateverItsCaseAndTrailingSlash() {
+        for (String aud :
+                List.of(KeycloakServer.FHIR_BASE, "HTTP://LocalHost:8081/fhir/", KeycloakServer.OTHER_FHIR_BASE)) {
+            try (BrowserLogin browser = new BrowserLogin(server)) {
+                JsonNode tokens = staffLogin(browser, "&scope=openid%20user/Patient.rs&aud=" + enc(aud))
+                        .exchangeCode(WORKSTATION_SECRET);
+
+                assertThat(tokens.has("access_token")).as(aud).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void withoutAudAGenericOidcClientStillGetsACode() {
+        try (BrowserLogin browser = new BrowserLogin(server)) {
+            JsonNode tokens =
+                    staffLogin(browser, "&scope=openid%20user/Patient.rs").exchangeCode(WORKSTATION_SECRET);
+
+            assertThat(tokens.has("access_token")).isTrue();
+        }
+    }
+
+    @Test
+    void anAudNamingAnotherServerGetsAnErrorRedirectAndNoCodeEvenWithASignedInSession() {
+        // the attacker's FHIR server sends the app here with its own base as aud: the app must get no code for it
+        List<String> foreign = List.of(
+                "&aud=" + enc("https://fhir.attacker.example/fhir"),
+                "&aud=" + enc(KeycloakServer.FHIR_BASE + "/Patient"),
+                "&aud=" + enc("https://localhost:8081/fhir"),
+                "&aud=not-a-url");
+        // ours and a foreign one: Keycloak refuses any repeated parameter itself ("duplicated parameter")
+        String repeated = "&aud=" + enc(KeycloakServer.FHIR_BASE) + "&aud=" + enc("https://fhir.attacker.example/fhir");
+        try (BrowserLogin browser = new BrowserLogin(server)) {
+            for (String aud : foreign) {
+                assertAudRefused(browser.start(WORKSTATION, null, "&scope=openid%20user/Patient.rs" + aud), aud);
+            }
+            assertRefusedWithoutCode(browser.start(WORKSTATION, null, "&scope=openid%20user/Patient.rs" + repeated));
+            // signed in (SSO cookie): Keycloak would answer a code at once, but the aud check comes first
+            staffLogin(browser, "&scope=openid%20user/Patient.rs").exchangeCode(WORKSTATION_SECRET);
+            for (String aud : foreign) {
+                assertAudRefused(browser.start(WORKSTATION, null, "&scope=openid%20user/Patient.rs" + aud), aud);
+            }
+            assertRefusedWithoutCode(browser.start(WORKSTATION, null, "&scope=openid%20user/Patient.rs" + repeated));
+            assertThat(browser.start(WORKSTATION, null, "&scope=openid%20user/Patient.rs")
+                            .exchangeCode(WORKSTATION_SECRET)
+                            .has("access_token"))
+                    .isTrue();
+        }
+    }
+
+    private static void assertRefusedWithoutCode(BrowserLogin.Attempt attempt) {
+        String location = attempt.redirectLocation();
+        assertThat(location).as(attempt.pageText()).startsWith("http://127.0.0.1/" + WORKSTATION + "/callback?");
+        assertThat(location.substring(location.indexOf('?') + 1))
+                .doesNotContain("code=")
+                .contains("error=invalid_request");
+    }
+
+    private static void assertAudRefused(BrowserLogin.Attempt attempt, String aud) {
+        String location = attempt.redirectLocation();
+        assertThat(location)
+                .as(aud + ": " + attempt.pageText())
+                .startsWith("http://127.0.0.1/" + WORKSTATION + "/callback?");
+        String query = location.substring(location.indexOf('?') + 1);
+        assertThat(query)
+                .as(aud)
+                .doesNotContain("code=")
+                .contains("error=invalid_request")
+                .contains("state=s");
+        String description =
+                URLDecoder.decode(query.replaceAll(".*error_description=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+        assertThat(description).as(aud).startsWith("AUD_NOT_THIS_FHIR_SERVER:");
     }
 
     @Test
@@ -98,6 +228,39 @@ class SmartLaunchIT {
                         WORKSTATION_SECRET));
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
         assertThat(refreshed.json().get("patient").asText()).isEqualTo(patient);
+        for (JsonNode answer : List.of(tokens, refreshed.json())) {
+            JsonNode introspected = introspect(answer.get("access_token").asText());
+            assertThat(introspected.get("active").asBoolean())
+                    .as(introspected.toString())
+                    .isTrue();
+            assertThat(introspected.path("patient").asText()).isEqualTo(patient);
+            assertThat(introspected.path("encounter").asText()).isEqualTo("enc-7");
+        }
+    }
+
+    @Test
+    void introspectionOfATokenFromAnEarlierLaunchNeverAnswersALaterLaunchsPatient() throws InterruptedException {
+        String first = patientReadAtTheDesk(server.cards().freshCitizen());
+        String second = patientReadAtTheDesk(server.cards().freshCitizen());
+        try (BrowserLogin browser = new BrowserLogin(server)) {
+            JsonNode earlier =
+                    staffLaunch(browser, launchFor(WORKSTATION, first)).exchangeCode(WORKSTATION_SECRET);
+            Thread.sleep(1100); // token iat has one-second steps: the later token must be issued in a later second
+            JsonNode later = browser.start(
+                            WORKSTATION,
+                            null,
+                            "&scope=openid%20launch%20user/Patient.rs&launch=" + launchFor(WORKSTATION, second))
+                    .exchangeCode(WORKSTATION_SECRET);
+
+            assertThat(later.get("patient").asText()).isEqualTo(second);
+            assertThat(introspect(later.get("access_token").asText())
+                            .path("patient")
+                            .asText())
+                    .isEqualTo(second);
+            JsonNode old = introspect(earlier.get("access_token").asText());
+            assertThat(old.get("active").asBoolean()).as(old.toString()).isTrue();
+            assertThat(old.has("patient")).as(old.toString()).isFalse();
+        }
     }
 
     @Test
@@ -260,8 +423,25 @@ class SmartLaunchIT {
     }
 
     private static BrowserLogin.Attempt staffLaunch(BrowserLogin browser, String launch) {
-        return browser.start(WORKSTATION, null, "&scope=openid%20launch%20user/Patient.rs&launch=" + launch)
+        return staffLogin(browser, "&scope=openid%20launch%20user/Patient.rs&launch=" + launch);
+    }
+
+    private static BrowserLogin.Attempt staffLogin(BrowserLogin browser, String query) {
+        return browser.start(WORKSTATION, null, query)
                 .submitForm(Map.of("username", "doctor01", "password", "sandbox-doctor01"));
+    }
+
+    /** Token introspection (RFC 7662) as the resource server does it: with the credentials of the token's audience. */
+    private static JsonNode introspect(String accessToken) {
+        Oidc.Response answer = oidc.postForm(
+                server.realmUrl() + "/protocol/openid-connect/token/introspect",
+                Map.of("token", accessToken, "client_id", RESOURCE_SERVER, "client_secret", RESOURCE_SERVER_SECRET));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String launchFor(String app, String patient) {

@@ -228,6 +228,92 @@ class TokenClaimsIT {
     }
 
     @Test
+    void aClinicsChipTokenCarriesTheCitizensNameOnlyWhenTheClinicAsksForProfile() {
+        Citizen citizen = server.cards().freshCitizen();
+        JsonNode plain = Oidc.claims(oidc.chipGrant(
+                        server.cards()
+                                .issue(citizen, CardSpec.defaults())
+                                .bundleJson(oidc.challenge(Oidc.CLINIC, Oidc.CLINIC_SECRET)),
+                        "openid patient/Patient.rs")
+                .json()
+                .get("access_token")
+                .asText());
+        JsonNode asked = Oidc.claims(oidc.chipGrant(
+                        server.cards()
+                                .issue(citizen, CardSpec.defaults())
+                                .bundleJson(oidc.challenge(Oidc.CLINIC, Oidc.CLINIC_SECRET)),
+                        "openid profile patient/Patient.rs")
+                .json()
+                .get("access_token")
+                .asText());
+
+        assertThat(plain.has("given_name")).as(plain.toString()).isFalse();
+        assertThat(plain.has("name")).isFalse();
+        assertThat(plain.has("email")).isFalse();
+        assertThat(words(plain.get("scope").asText())).doesNotContain("profile", "email");
+        assertThat(asked.get("given_name").asText()).isNotBlank();
+        assertThat(words(asked.get("scope").asText())).contains("profile");
+    }
+
+    @Test
+    void theClerksTokenExchangedAtTheClinicCarriesTheClerksNameOnlyWhenProfileIsAsked() throws InterruptedException {
+        // the desk reader's exchange (reader HealthidClient.exchange): the reception page's sign-in (reception-desk,
+        // audience clinic-reception) for a token of the clinic's client, whose names the bridge sends to the gateway
+        String desk = oidc.adminGet("/clients?clientId=reception-desk")
+                .get(0)
+                .get("id")
+                .asText();
+        com.fasterxml.jackson.databind.node.ObjectNode client =
+                (com.fasterxml.jackson.databind.node.ObjectNode) oidc.adminGet("/clients/" + desk);
+        String callback = "http://127.0.0.1/reception-desk/callback";
+        if (!client.path("redirectUris").toString().contains(callback)) {
+            client.withArray("redirectUris").add(callback);
+            assertThat(oidc.adminPut("/clients/" + desk, client.toString())).isEqualTo(204);
+        }
+        String clerk;
+        try (BrowserLogin browser = new BrowserLogin(server)) {
+            BrowserLogin.Attempt login = browser.start("reception-desk", null, "&scope=openid%20fhirUser%20profile")
+                    .submitForm(Map.of("username", "doctor02", "password", "sandbox-doctor02"));
+            login.submitForm(Map.of("otp", Totp.code(Totp.DOCTOR_SECRET, Instant.now())));
+            if (login.showsForm("otp")) { // that code was used by another test in this 30-second step
+                Thread.sleep(30_000 - Instant.now().toEpochMilli() % 30_000 + 500);
+                login.submitForm(Map.of("otp", Totp.code(Totp.DOCTOR_SECRET, Instant.now())));
+            }
+            clerk = login.exchangeCode().get("access_token").asText();
+        }
+
+        JsonNode plain = exchangedAtTheClinic(clerk, "openid");
+        JsonNode named = exchangedAtTheClinic(clerk, "openid profile");
+
+        assertThat(plain.has("given_name")).as(plain.toString()).isFalse();
+        assertThat(plain.has("name")).isFalse();
+        assertThat(named.get("given_name").asText()).as(named.toString()).isNotBlank();
+        assertThat(named.get("azp").asText()).isEqualTo(Oidc.CLINIC);
+    }
+
+    private static JsonNode exchangedAtTheClinic(String subjectToken, String scope) {
+        Oidc.Response exchanged = oidc.postForm(
+                oidc.tokenUrl(),
+                Map.of(
+                        "grant_type",
+                        "urn:ietf:params:oauth:grant-type:token-exchange",
+                        "client_id",
+                        Oidc.CLINIC,
+                        "client_secret",
+                        Oidc.CLINIC_SECRET,
+                        "subject_token",
+                        subjectToken,
+                        "subject_token_type",
+                        "urn:ietf:params:oauth:token-type:access_token",
+                        "requested_token_type",
+                        "urn:ietf:params:oauth:token-type:access_token",
+                        "scope",
+                        scope));
+        assertThat(exchanged.status()).as(exchanged.body()).isEqualTo(200);
+        return Oidc.claims(exchanged.json().get("access_token").asText());
+    }
+
+    @Test
     void passwordGrantTokenReadsPasswordAndClientCredentialsTokenReadsClient() {
         Oidc.Response password = oidc.postForm(
                 oidc.tokenUrl(),

@@ -83,7 +83,9 @@ public final class HealthidClient {
         form.put("subject_token", subjectToken);
         form.put("subject_token_type", ACCESS_TOKEN_TYPE);
         form.put("requested_token_type", ACCESS_TOKEN_TYPE);
-        form.put("scope", "openid");
+        // profile: the bridge names the clerk to the insurance gateway (hoTenCb) from this token's name claims, and
+        // the clinic's client has profile as an optional scope only (docs/smart.md, section 3)
+        form.put("scope", "openid profile");
         JsonNode answer;
         try {
             answer = postForm(realm.resolve(realm.getPath() + "/protocol/openid-connect/token"), form, 200);

@@ -33,8 +33,12 @@ public record ServeOptions(
     public static final String CONFIRM_AUTO_UNSAFE = "auto-unsafe-for-tests";
 
     public static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * {@code profile}: the bridge registers the citizen and asks the insurance gateway with the name and birth date of
+     * this token; the clinic's client has {@code profile} as an optional scope only (docs/smart.md, section 3).
+     */
     public static final String DEFAULT_SCOPE =
-            "openid patient/Patient.rs patient/Coverage.rs patient/CoverageEligibilityRequest.c patient/Encounter.rs";
+            "openid profile patient/Patient.rs patient/Coverage.rs patient/CoverageEligibilityRequest.c patient/Encounter.rs";
 
     /** Checks everything before a port is opened: a bad option never leaves a half-started reader. */
     public ReaderServer open(

@@ -38,7 +38,9 @@ class ClerkTokenExchangeTest {
                     .containsEntry("client_secret", ServeFixture.SECRET)
                     .containsEntry("subject_token", CLERK)
                     .containsEntry("subject_token_type", "urn:ietf:params:oauth:token-type:access_token")
-                    .containsEntry("requested_token_type", "urn:ietf:params:oauth:token-type:access_token");
+                    .containsEntry("requested_token_type", "urn:ietf:params:oauth:token-type:access_token")
+                    // the bridge names the clerk to the gateway from the name claims; profile is optional there
+                    .containsEntry("scope", "openid profile");
             assertThat(reader.terminal.toString()).doesNotContain(CLERK).doesNotContain(HealthidStandIn.STAFF_TOKEN);
         }
     }

@@ -15,7 +15,10 @@ import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.endpoints.AuthorizationEndpoint;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenResponseMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.services.CorsErrorResponseException;
 import org.keycloak.services.cors.Cors;
@@ -28,8 +31,14 @@ import vn.healthid.identity.keycloak.claims.FhirUserMapper;
  * carries {@code patient} (and {@code encounter}); the bound context is kept in the client session, so refreshed
  * tokens carry it too, and a later authorization without a launch clears it. Any refusal is {@code invalid_grant}
  * with a {@link LaunchRefusal} code.
+ *
+ * <p>Token introspection (SMART 2.0: a launch context parameter of the token response SHALL be in the introspection
+ * response) adds the same {@code patient} and {@code encounter}, read from the client session and never redeeming
+ * anything, for a token issued at or after the binding: a token of an earlier launch of the same client session does
+ * not show a later launch's patient.
  */
-public final class LaunchContextMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenResponseMapper {
+public final class LaunchContextMapper extends AbstractOIDCProtocolMapper
+        implements OIDCAccessTokenResponseMapper, TokenIntrospectionTokenMapper {
 
     public static final String ID = "healthid-smart-launch-context-mapper";
     /** Keycloak keeps unknown authorization parameters as client notes with this prefix. */
@@ -38,6 +47,8 @@ public final class LaunchContextMapper extends AbstractOIDCProtocolMapper implem
 
     private static final String BOUND_PATIENT = "healthid.smart.launch.patient";
     private static final String BOUND_ENCOUNTER = "healthid.smart.launch.encounter";
+    /** {@code iat} of the access token issued with the binding: older tokens of this client session predate it. */
+    private static final String BOUND_SINCE = "healthid.smart.launch.since";
 
     @Override
     public AccessTokenResponse transformAccessTokenResponse(
@@ -54,6 +65,7 @@ public final class LaunchContextMapper extends AbstractOIDCProtocolMapper implem
             clearBound(clientSession);
             clientSession.removeNote(LAUNCH_PARAM_NOTE);
             bind(session, userSession, clientSession, launch);
+            clientSession.setNote(BOUND_SINCE, Long.toString(issuedAt(response)));
         } else if (OAuth2Constants.AUTHORIZATION_CODE.equals(grantType(session))) {
             // a new authorization without a launch: no context left over from an earlier one
             clearBound(clientSession);
@@ -78,7 +90,62 @@ public final class LaunchContextMapper extends AbstractOIDCProtocolMapper implem
     private static void clearBound(AuthenticatedClientSessionModel clientSession) {
         clientSession.removeNote(BOUND_PATIENT);
         clientSession.removeNote(BOUND_ENCOUNTER);
+        clientSession.removeNote(BOUND_SINCE);
     }
+
+    /** The {@code iat} of the access token in this response (Keycloak encodes it before the response mappers run). */
+    private static long issuedAt(AccessTokenResponse response) {
+        try {
+            Long iat = new org.keycloak.jose.jws.JWSInput(response.getToken())
+                    .readJsonContent(AccessToken.class)
+                    .getIat();
+            if (iat != null) {
+                return iat;
+            }
+        } catch (org.keycloak.jose.jws.JWSInputException | RuntimeException unreadable) {
+            // fall through to now: at worst this very token then introspects without the context
+        }
+        return org.keycloak.common.util.Time.currentTime();
+    }
+
+    @Override
+    public AccessToken transformIntrospectionToken(
+            AccessToken token,
+            ProtocolMapperModel model,
+            KeycloakSession session,
+            UserSessionModel userSession,
+            ClientSessionContext clientSessionCtx) {
+        if (!OIDCAttributeMapperHelper.includeInIntrospection(model)) {
+            return token;
+        }
+        boundTo(clientSessionCtx.getClientSession(), token).ifPresent(bound -> {
+            token.getOtherClaims().put("patient", bound.patient());
+            if (bound.encounter() != null) {
+                token.getOtherClaims().put("encounter", bound.encounter());
+            }
+        });
+        return token;
+    }
+
+    /** The EHR context bound in this client session, when {@code token} was issued with or after that binding. */
+    static Optional<Bound> boundTo(AuthenticatedClientSessionModel clientSession, AccessToken token) {
+        String patient = clientSession.getNote(BOUND_PATIENT);
+        String since = clientSession.getNote(BOUND_SINCE);
+        if (patient == null || since == null || token.getIat() == null) {
+            return Optional.empty();
+        }
+        try {
+            if (token.getIat() < Long.parseLong(since)) {
+                return Optional.empty();
+            }
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new Bound(patient, clientSession.getNote(BOUND_ENCOUNTER)));
+    }
+
+    /** A bound EHR launch context; {@code encounter} may be null. */
+    record Bound(String patient, String encounter) {}
 
     private static void bind(
             KeycloakSession session,
@@ -139,6 +206,19 @@ public final class LaunchContextMapper extends AbstractOIDCProtocolMapper implem
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return new ArrayList<>();
+        return introspectionConfig();
+    }
+
+    /** The one setting of both launch mappers: add the context to token introspection (on by default). */
+    static List<ProviderConfigProperty> introspectionConfig() {
+        ProviderConfigProperty introspection = new ProviderConfigProperty();
+        introspection.setName(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION);
+        introspection.setLabel(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION_LABEL);
+        introspection.setHelpText(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION_HELP_TEXT);
+        introspection.setType(ProviderConfigProperty.BOOLEAN_TYPE);
+        introspection.setDefaultValue("true");
+        List<ProviderConfigProperty> config = new ArrayList<>();
+        config.add(introspection);
+        return config;
     }
 }

@@ -1,6 +1,5 @@
 package vn.healthid.identity.keycloak.launch;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
@@ -8,16 +7,21 @@ import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenResponseMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.protocol.oidc.mappers.TokenIntrospectionTokenMapper;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.representations.AccessTokenResponse;
 import vn.healthid.identity.keycloak.claims.FhirUserMapper;
 
 /**
  * Standalone launch (SMART App Launch 2.0, scope {@code launch/patient}): a citizen signed in as a patient is the
  * patient in context, so the token response carries {@code patient} = their patient id (the id of {@code fhirUser}).
- * Staff get no patient (there is no patient picker); an EHR launch's context takes precedence.
+ * Staff get no patient (there is no patient picker); an EHR launch's context takes precedence. Token introspection
+ * answers the same {@code patient} (SMART 2.0 token introspection), for tokens whose scope holds {@code launch/patient}.
  */
-public final class LaunchPatientMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenResponseMapper {
+public final class LaunchPatientMapper extends AbstractOIDCProtocolMapper
+        implements OIDCAccessTokenResponseMapper, TokenIntrospectionTokenMapper {
 
     public static final String ID = "healthid-smart-launch-patient-mapper";
     private static final String PATIENT_PREFIX = "Patient/";
@@ -44,6 +48,31 @@ public final class LaunchPatientMapper extends AbstractOIDCProtocolMapper implem
     }
 
     @Override
+    public AccessToken transformIntrospectionToken(
+            AccessToken token,
+            ProtocolMapperModel model,
+            KeycloakSession session,
+            UserSessionModel userSession,
+            ClientSessionContext clientSessionCtx) {
+        boolean ehrLaunch = LaunchContextMapper.boundTo(clientSessionCtx.getClientSession(), token)
+                        .isPresent()
+                && clientSessionCtx.getClientScopesStream().anyMatch(scope -> "launch".equals(scope.getName()));
+        if (!OIDCAttributeMapperHelper.includeInIntrospection(model)
+                || ehrLaunch
+                || token.getOtherClaims().containsKey("patient")) {
+            return token;
+        }
+        FhirUserMapper.of(
+                        session,
+                        userSession,
+                        clientSessionCtx.getClientSession().getClient())
+                .filter(fhirUser -> fhirUser.startsWith(PATIENT_PREFIX))
+                .ifPresent(
+                        fhirUser -> token.getOtherClaims().put("patient", fhirUser.substring(PATIENT_PREFIX.length())));
+        return token;
+    }
+
+    @Override
     public String getId() {
         return ID;
     }
@@ -65,6 +94,6 @@ public final class LaunchPatientMapper extends AbstractOIDCProtocolMapper implem
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return new ArrayList<>();
+        return LaunchContextMapper.introspectionConfig();
     }
 }

@@ -2,7 +2,10 @@ package vn.healthid.identity.keycloak.launch;
 
 import jakarta.ws.rs.core.Response;
 
-/** Why a launch registration or a launch redemption was refused: a stable code, an OAuth error and a status. */
+/**
+ * Why a SMART request was refused (a launch registration, a launch redemption, an authorization request's
+ * {@code aud}): a stable code, an OAuth error and a status. docs/smart.md, section 5, lists each with where it answers.
+ */
 public enum LaunchRefusal {
     /** No bearer token, or one Keycloak does not accept. */
     LAUNCH_TOKEN_INVALID("invalid_token", Response.Status.UNAUTHORIZED, "a valid bearer token is required"),
@@ -25,7 +28,15 @@ public enum LaunchRefusal {
             "invalid_grant", Response.Status.BAD_REQUEST, "the launch is unknown, used, expired or not for this app"),
     /** At the token endpoint: a citizen logged in as a patient who is not the launch's patient. */
     LAUNCH_PATIENT_MISMATCH(
-            "invalid_grant", Response.Status.BAD_REQUEST, "the signed-in patient is not the patient of this launch");
+            "invalid_grant", Response.Status.BAD_REQUEST, "the signed-in patient is not the patient of this launch"),
+    /**
+     * At the authorization endpoint (an error redirect to the app, no code): the {@code aud} parameter names a FHIR
+     * server that is not ours, so a token would go to a server that may be counterfeit ({@link SmartAudienceExecutor}).
+     */
+    AUD_NOT_THIS_FHIR_SERVER(
+            "invalid_request",
+            Response.Status.BAD_REQUEST,
+            "the aud parameter is not the base URL of a FHIR server this authorization server issues tokens for");
 
     private final String error;
     private final Response.Status status;

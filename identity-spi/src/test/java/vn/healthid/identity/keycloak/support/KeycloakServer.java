@@ -44,6 +44,14 @@ public final class KeycloakServer {
     /** This run's own keys for the ended-session listener on the shared Redis (the bridge's key prefix). */
     public static final String LOGOUT_KEY_PREFIX = "healthid-it-" + java.util.UUID.randomUUID() + ":";
 
+    /**
+     * The FHIR base URLs the run's authorization server accepts as SMART {@code aud} (the sandbox bridge's, and a second
+     * one to show the option is a list).
+     */
+    public static final String FHIR_BASE = "http://localhost:8081/fhir";
+
+    public static final String OTHER_FHIR_BASE = "https://fhir.healthid.example/fhir";
+
     private static KeycloakServer instance;
 
     private final String baseUrl;
@@ -127,6 +135,7 @@ public final class KeycloakServer {
                 "--proxy-headers=xforwarded",
                 "--spi-healthid-chip--default--max-bundle-bytes=" + MAX_BUNDLE_BYTES,
                 "--spi-events-listener--healthid-logout--key-prefix=" + LOGOUT_KEY_PREFIX,
+                "--spi-client-policy-executor--healthid-smart-aud--fhir-base-urls=" + FHIR_BASE + "," + OTHER_FHIR_BASE,
                 "--spi-login-protocol--openid-connect--req-token-params-default-max-size=300000"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

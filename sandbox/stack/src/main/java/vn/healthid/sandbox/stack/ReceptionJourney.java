@@ -34,7 +34,7 @@ final class ReceptionJourney {
         Http http = new Http();
         Realm realm = stack.realm();
         JsonNode clerk = realm.passwordToken(
-                http, Sandbox.CLINIC, Sandbox.CLINIC_SECRET, Sandbox.CLERK, Sandbox.CLERK_PASSWORD, "openid");
+                http, Sandbox.CLINIC, Sandbox.CLINIC_SECRET, Sandbox.CLERK, Sandbox.CLERK_PASSWORD, "openid profile");
         report.step("clerk " + Sandbox.CLERK + " signed in to " + Sandbox.CLINIC);
         try (DeskReader reader = new DeskReader(realm.url())) {
             report.step("desk reader: cccd-reader serve on " + reader.url() + " for " + DeskReader.RECEPTION_PAGE

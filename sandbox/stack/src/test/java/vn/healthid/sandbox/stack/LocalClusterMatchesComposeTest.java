@@ -169,6 +169,43 @@ class LocalClusterMatchesComposeTest {
                 .isEqualTo(names(sandbox.path("clientScopes"), "name"));
         assertThat(names(sandbox.path("clients"), "clientId"))
                 .containsAll(names(production.path("clients"), "clientId"));
+        assertThat(production.path("clientPolicies")).isEqualTo(sandbox.path("clientPolicies"));
+        assertThat(production.path("clientProfiles")).isEqualTo(sandbox.path("clientProfiles"));
+    }
+
+    @Test
+    void bothRealmsCheckTheSmartAudParameterOfEveryClient() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (Path file :
+                List.of(COMPOSE.resolve("realm/health-realm.json"), ROOT.resolve("sandbox/realms/health-realm.json"))) {
+            JsonNode realm = json.readTree(file.toFile());
+            JsonNode policy = realm.path("clientPolicies").path("policies").get(0);
+            assertThat(policy.path("enabled").asBoolean()).as(file.toString()).isTrue();
+            assertThat(policy.at("/conditions/0/condition").asText()).isEqualTo("any-client");
+            assertThat(policy.at("/profiles/0").asText()).isEqualTo("smart-aud");
+            assertThat(realm.at("/clientProfiles/profiles/0/executors/0/executor")
+                            .asText())
+                    .isEqualTo("healthid-smart-aud");
+        }
+    }
+
+    @Test
+    void noClientOfEitherRealmGetsNamesOrEmailUnasked() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (Path file :
+                List.of(COMPOSE.resolve("realm/health-realm.json"), ROOT.resolve("sandbox/realms/health-realm.json"))) {
+            JsonNode realm = json.readTree(file.toFile());
+            List<String> forNewClients = new ArrayList<>();
+            realm.path("defaultDefaultClientScopes").forEach(scope -> forNewClients.add(scope.asText()));
+            assertThat(forNewClients).as("new clients of %s", file).doesNotContain("profile", "email");
+            for (JsonNode client : realm.path("clients")) {
+                List<String> defaults = new ArrayList<>();
+                client.path("defaultClientScopes").forEach(scope -> defaults.add(scope.asText()));
+                assertThat(defaults)
+                        .as("%s in %s", client.path("clientId").asText(), file)
+                        .doesNotContain("profile", "email");
+            }
+        }
     }
 
     private static void collectSecrets(JsonNode node, List<String> literal) {

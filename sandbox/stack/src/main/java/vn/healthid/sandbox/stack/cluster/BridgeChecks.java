@@ -80,7 +80,7 @@ final class BridgeChecks {
                 .json();
         String citizen = tokens.path("access_token").asText();
         String patient = Realm.claims(citizen).path("fhirUser").asText();
-        String clerk = staffToken(Sandbox.CLERK, Sandbox.CLERK_PASSWORD, "openid");
+        String clerk = staffToken(Sandbox.CLERK, Sandbox.CLERK_PASSWORD, "openid profile");
         long removed = forgetCachedAnswers();
         long before = cluster.gatewayCardChecks();
         String body = submission(eligibilityRequest(patient)).toString();

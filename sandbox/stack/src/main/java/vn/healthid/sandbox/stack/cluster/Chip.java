@@ -20,7 +20,8 @@ import vn.healthid.sandbox.stack.Sandbox;
  */
 final class Chip {
 
-    static final String SCOPE = "openid patient/Patient.rs patient/Coverage.rs patient/CoverageEligibilityRequest.c";
+    static final String SCOPE =
+            "openid profile patient/Patient.rs patient/Coverage.rs patient/CoverageEligibilityRequest.c";
     /**
      * Requests per address of a {@link #rotating} chip: below every per-address rate limit of the product defaults
      * (60 challenges and 60 grants per minute), so a check that makes hundreds of requests is never limited.

@@ -223,7 +223,7 @@ final class FaultChecks {
                             Sandbox.CLINIC_SECRET,
                             Sandbox.CLERK,
                             Sandbox.CLERK_PASSWORD,
-                            "openid")
+                            "openid profile")
                     .path("access_token")
                     .asText();
         }
