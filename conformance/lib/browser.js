@@ -51,10 +51,13 @@ export async function signIn(page, done, { card, staff, noCardAgain } = {}) {
       throw new Error(`${noCardAgain}: the realm asked for the card again at ${page.url()}`);
     }
     if (card !== undefined && (await chip.count()) > 0) {
-      const challenge = await chip.getAttribute('data-challenge');
-      if (challenge && !answered.has(challenge)) {
+      // The page moves on by itself once the phone has posted: it may be gone between count() and the reads, so
+      // neither read waits (a missing page is looked at again on the next turn).
+      const challenge = await chip.getAttribute('data-challenge', { timeout: 1_000 }).catch(() => null);
+      const callback = await chip.getAttribute('data-callback', { timeout: 1_000 }).catch(() => null);
+      if (challenge && callback && !answered.has(challenge)) {
         answered.add(challenge);
-        await phonePosts(card, challenge, await chip.getAttribute('data-callback'));
+        await phonePosts(card, challenge, callback);
       }
     }
     if (staff && (await visible(page, '#username'))) {

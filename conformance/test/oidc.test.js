@@ -87,6 +87,29 @@ test('PKCE is enforced: a code exchanged without the verifier is refused', async
   ruleEqual('RFC 7636 §4.6: a wrong code_verifier is refused with invalid_grant', (await response.json()).error, 'invalid_grant');
 });
 
+test('a signed-in browser asking for a token for another FHIR server (aud) gets an error redirect and no code', async () => {
+  const url = client.buildAuthorizationUrl(oidcConfig, {
+    redirect_uri: `${config.appOrigin}/callback`,
+    scope: 'openid',
+    state: 'wrong-aud',
+    code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
+    code_challenge_method: 'S256',
+    aud: 'https://fhir.counterfeit.example/fhir',
+  });
+  const page = await context.newPage();
+  const before = app.received.length;
+  await page.goto(url.href);
+  const callback = () => app.received.slice(before).find((href) => href.startsWith(`${config.appOrigin}/callback`));
+  for (let i = 0; i < 50 && callback() === undefined; i++) await page.waitForTimeout(100);
+  rule('SMART App Launch 2.0 aud: the authorization server redirects back for a wrong aud', callback() !== undefined, page.url());
+  const landed = new URL(callback());
+  ruleEqual('RFC 6749 §4.1.2.1: invalid_request for a wrong aud', landed.searchParams.get('error'), 'invalid_request');
+  rule('SMART App Launch 2.0 aud: no code for a server the EHR does not know', landed.searchParams.get('code') === null, landed.search);
+  rule('RFC 6749 §4.1.2.1: the error carries the state', landed.searchParams.get('state') === 'wrong-aud', landed.search);
+  rule('the stable reason AUD_NOT_THIS_FHIR_SERVER is in error_description', String(landed.searchParams.get('error_description')).startsWith('AUD_NOT_THIS_FHIR_SERVER'), landed.search);
+  await page.close();
+});
+
 test('userinfo answers for the access token with the id_token\'s subject', async () => {
   const info = await client.fetchUserInfo(oidcConfig, first.tokens.access_token, first.tokens.claims().sub);
   ruleEqual(RULES.userinfo, info.sub, first.tokens.claims().sub);

@@ -38,7 +38,8 @@ function checkGrant(who, requested, result) {
 test('every advertised scope is granted to a sandbox client, and every granted scope is advertised', async () => {
   const covered = new Set();
   const citizenScopes = advertised.filter((s) => ['openid', 'profile', 'fhirUser', 'launch', 'launch/patient'].includes(s) || s.startsWith('patient/'));
-  const staffScopes = advertised.filter((s) => s === 'openid' || s.startsWith('user/'));
+  // profile and email are optional scopes of the clinic clients (OIDC Core 5.4): granted when asked, never unasked.
+  const staffScopes = advertised.filter((s) => ['openid', 'profile', 'email'].includes(s) || s.startsWith('user/'));
   const systemScopes = advertised.filter((s) => s.startsWith('system/'));
 
   // A citizen at the public SMART app (chip login).

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 public final class SmartConfiguration {
 
     /**
-     * Non-resource scopes that the realm may grant: SMART's (SMART App Launch 2.0, scopes) and {@code email}, which
-     * the clinic clients get by default.
+     * Non-resource scopes that the realm may grant: SMART's (SMART App Launch 2.0, scopes) and {@code email}, an
+     * optional scope of the clinic clients (granted when asked).
      */
     private static final List<String> CONTEXT_SCOPES =
             List.of("openid", "profile", "email", "fhirUser", "launch", "launch/patient", "offline_access");
