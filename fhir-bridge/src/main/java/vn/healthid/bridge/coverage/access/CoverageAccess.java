@@ -6,6 +6,7 @@ import java.util.Set;
 import vn.healthid.bridge.coverage.error.CoverageError;
 import vn.healthid.bridge.coverage.gateway.StaffIdentity;
 import vn.healthid.bridge.fhir.BridgeFhirException;
+import vn.healthid.bridge.identity.PersonNames;
 import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.security.StaffProof;
 import vn.healthid.bridge.smart.Interaction;
@@ -129,7 +130,7 @@ public final class CoverageAccess {
         }
         try {
             return new StaffIdentity(
-                    RegisteredIdentities.fullName(staff.familyName(), staff.givenName(), staff.name()),
+                    PersonNames.fullName(staff.familyName(), staff.givenName(), staff.name()),
                     staff.nationalId().orElse(null));
         } catch (IllegalArgumentException e) {
             throw new BridgeFhirException(

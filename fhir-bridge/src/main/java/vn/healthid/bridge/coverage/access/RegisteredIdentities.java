@@ -55,7 +55,7 @@ public final class RegisteredIdentities {
     }
 
     static Identity fromClaims(CitizenClaims claims) {
-        String name = fullName(claims.familyName(), claims.givenName(), claims.name());
+        String name = PersonNames.fullName(claims.familyName(), claims.givenName(), claims.name());
         if (name == null) {
             throw incomplete("the token lacks name");
         }
@@ -71,7 +71,7 @@ public final class RegisteredIdentities {
                 .orElseThrow(() -> incomplete("the Patient has no CCCD identifier"));
         HumanName name = patient.getNameFirstRep();
         String given = name.getGiven().stream().map(StringType::getValue).collect(Collectors.joining(" "));
-        String fullName = fullName(
+        String fullName = PersonNames.fullName(
                 Optional.ofNullable(name.getFamily()),
                 given.isBlank() ? Optional.empty() : Optional.of(given),
                 Optional.ofNullable(name.getText()));
@@ -89,11 +89,6 @@ public final class RegisteredIdentities {
         } catch (DateTimeParseException e) {
             throw incomplete("the Patient's birth date is not a full date");
         }
-    }
-
-    /** The full name as the gateway holds it: {@link PersonNames#fullName}, family name first. */
-    public static String fullName(Optional<String> family, Optional<String> given, Optional<String> name) {
-        return PersonNames.fullName(family, given, name);
     }
 
     private static BridgeFhirException incomplete(String message) {

@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import vn.healthid.bridge.coverage.StandIns;
 import vn.healthid.bridge.coverage.gateway.StaffIdentity;
 import vn.healthid.bridge.fhir.BridgeFhirException;
+import vn.healthid.bridge.identity.PersonNames;
 import vn.healthid.bridge.security.Caller;
 import vn.healthid.bridge.security.CallerAuthenticationConverter;
 import vn.healthid.bridge.security.StaffProof;
@@ -155,12 +156,11 @@ class CoverageAccessTest {
     @Test
     void theGatewayGetsTheVietnameseFullNameFamilyNameFirst() {
         var parts = jwt(Map.of("name", "Văn An Nguyễn", "family_name", "Nguyễn", "given_name", "Văn An"));
-        assertThat(RegisteredIdentities.fullName(
-                        Optional.of("Nguyễn"), Optional.of("Văn An"), Optional.of("Văn An Nguyễn")))
+        assertThat(PersonNames.fullName(Optional.of("Nguyễn"), Optional.of("Văn An"), Optional.of("Văn An Nguyễn")))
                 .isEqualTo("Nguyễn Văn An");
-        assertThat(RegisteredIdentities.fullName(Optional.empty(), Optional.empty(), Optional.of("Nguyễn Văn An")))
+        assertThat(PersonNames.fullName(Optional.empty(), Optional.empty(), Optional.of("Nguyễn Văn An")))
                 .isEqualTo("Nguyễn Văn An");
-        assertThat(RegisteredIdentities.fullName(Optional.empty(), Optional.empty(), Optional.empty()))
+        assertThat(PersonNames.fullName(Optional.empty(), Optional.empty(), Optional.empty()))
                 .isNull();
     }
 

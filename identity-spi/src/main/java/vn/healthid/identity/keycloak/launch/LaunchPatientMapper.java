@@ -1,6 +1,7 @@
 package vn.healthid.identity.keycloak.launch;
 
 import java.util.List;
+import java.util.Optional;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -33,17 +34,13 @@ public final class LaunchPatientMapper extends AbstractOIDCProtocolMapper
             KeycloakSession session,
             UserSessionModel userSession,
             ClientSessionContext clientSessionCtx) {
-        boolean ehrLaunch = LaunchContextMapper.hasLaunch(clientSessionCtx.getClientSession())
-                && clientSessionCtx.getClientScopesStream().anyMatch(scope -> "launch".equals(scope.getName()));
+        boolean ehrLaunch =
+                LaunchContextMapper.hasLaunch(clientSessionCtx.getClientSession()) && grantsLaunch(clientSessionCtx);
         if (ehrLaunch || response.getOtherClaims().containsKey("patient")) {
             return response;
         }
-        FhirUserMapper.of(
-                        session,
-                        userSession,
-                        clientSessionCtx.getClientSession().getClient())
-                .filter(fhirUser -> fhirUser.startsWith(PATIENT_PREFIX))
-                .ifPresent(fhirUser -> response.setOtherClaims("patient", fhirUser.substring(PATIENT_PREFIX.length())));
+        signedInPatient(session, userSession, clientSessionCtx)
+                .ifPresent(patient -> response.setOtherClaims("patient", patient));
         return response;
     }
 
@@ -56,20 +53,30 @@ public final class LaunchPatientMapper extends AbstractOIDCProtocolMapper
             ClientSessionContext clientSessionCtx) {
         boolean ehrLaunch = LaunchContextMapper.boundTo(clientSessionCtx.getClientSession(), token)
                         .isPresent()
-                && clientSessionCtx.getClientScopesStream().anyMatch(scope -> "launch".equals(scope.getName()));
+                && grantsLaunch(clientSessionCtx);
         if (!OIDCAttributeMapperHelper.includeInIntrospection(model)
                 || ehrLaunch
                 || token.getOtherClaims().containsKey("patient")) {
             return token;
         }
-        FhirUserMapper.of(
+        signedInPatient(session, userSession, clientSessionCtx)
+                .ifPresent(patient -> token.getOtherClaims().put("patient", patient));
+        return token;
+    }
+
+    private static boolean grantsLaunch(ClientSessionContext clientSessionCtx) {
+        return clientSessionCtx.getClientScopesStream().anyMatch(scope -> "launch".equals(scope.getName()));
+    }
+
+    /** The signed-in citizen's patient id (the id of {@code fhirUser}); empty for staff. */
+    private static Optional<String> signedInPatient(
+            KeycloakSession session, UserSessionModel userSession, ClientSessionContext clientSessionCtx) {
+        return FhirUserMapper.of(
                         session,
                         userSession,
                         clientSessionCtx.getClientSession().getClient())
                 .filter(fhirUser -> fhirUser.startsWith(PATIENT_PREFIX))
-                .ifPresent(
-                        fhirUser -> token.getOtherClaims().put("patient", fhirUser.substring(PATIENT_PREFIX.length())));
-        return token;
+                .map(fhirUser -> fhirUser.substring(PATIENT_PREFIX.length()));
     }
 
     @Override

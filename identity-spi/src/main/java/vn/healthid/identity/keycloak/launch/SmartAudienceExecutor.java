@@ -12,7 +12,7 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 /**
  * SMART App Launch 2.0 {@code aud}: an app names the FHIR server it will send the token to; a value that is not one of
  * ours means the app was pointed at another (possibly counterfeit) server, so the request gets no code. Validated only
- * when present: generic OpenID Connect clients do not send it (docs/smart.md, section 10, Alvearie #12). Runs at
+ * when present: generic OpenID Connect clients do not send it (docs/smart.md, section 10). Runs at
  * Keycloak's {@code AUTHORIZATION_REQUEST} event, before any login or single sign-on, so every authorization request
  * is checked; Keycloak turns the exception into an error redirect to the app with {@code state}.
  */

@@ -22,7 +22,7 @@ public final class SmartAudienceExecutorFactory implements ClientPolicyExecutorP
     public static final String FHIR_BASE_URLS = "fhir-base-urls";
     private static final Logger LOG = Logger.getLogger(SmartAudienceExecutorFactory.class);
 
-    private FhirBaseUrls fhirBaseUrls = new FhirBaseUrls(java.util.Set.of());
+    private FhirBaseUrls fhirBaseUrls = FhirBaseUrls.parse(null);
 
     @Override
     public ClientPolicyExecutorProvider<?> create(KeycloakSession session) {
